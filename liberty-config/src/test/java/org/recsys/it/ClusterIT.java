@@ -1,0 +1,113 @@
+package org.recsys.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.recsys.it.support.Api;
+import org.recsys.it.support.LibertyServer;
+import org.recsys.it.support.Poll;
+import org.recsys.it.support.RecsysServer;
+
+/**
+ * Two members (two Liberty servers on different ports, one database, an Infinispan cluster over loopback): feedback
+ * sent to member A changes what member B recommends on its next request, and an erasure on A reaches B.
+ */
+@ExtendWith(RecsysServer.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ClusterIT {
+
+    private final String prefix = "it-cluster-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+    private LibertyServer memberB;
+    private Api a;
+    private Api b;
+
+    @BeforeAll
+    void startSecondMember(RecsysServer.Running primary) {
+        a = primary.api();
+        memberB = new LibertyServer("member-b", RecsysServer.runDirectory(),
+                RecsysServer.memberEnvironment(primary.database(), 1)).start();
+        b = new Api(memberB.baseUri());
+        Poll.until(() -> memberB.logTail(400), log -> log.contains("members ["), Duration.ofSeconds(30),
+                "member B to join the cluster");
+    }
+
+    @AfterAll
+    void stopSecondMember() {
+        if (memberB != null) {
+            memberB.stop();
+        }
+    }
+
+    @Test
+    void bothMembersServeTheSameCatalogue() {
+        assertThat(b.get("items/demo-guitars-01").status()).isEqualTo(200);
+        assertThat(RecommendationIT.ids(b.get("users/demo-user-020/recommendations?n=5").json())).hasSize(5);
+        assertThat(memberB.logTail(400)).contains("members [");
+    }
+
+    @Test
+    void aDislikeSentToAIsGoneFromTheNextAnswerOfB() {
+        String user = "demo-user-021";
+        List<String> shownByB = RecommendationIT.ids(b.get("users/" + user + "/recommendations?n=10").json());
+        String top = shownByB.get(0);
+
+        long began = System.nanoTime();
+        assertThat(a.post("feedback", Map.of("userId", user, "itemId", top, "type", "DISLIKE")).status())
+                .isEqualTo(201);
+        List<String> nextOfB = RecommendationIT.ids(b.get("users/" + user + "/recommendations?n=10").json());
+        long millis = (System.nanoTime() - began) / 1_000_000;
+
+        assertThat(nextOfB).doesNotContain(top);
+        System.out.println("[it] dislike on A to next answer of B: " + millis + " ms");
+    }
+
+    @Test
+    void likesSentToAMoveWhatBRecommends() {
+        String user = prefix + "liker";
+        a.put("users/" + user, Map.of("preferenceText", "studio monitors and audio interfaces"));
+        long before = RecommendationIT.inDepartment(RecommendationIT.ids(
+                b.get("users/" + user + "/recommendations?n=10").json()), "books");
+        for (int n = 1; n <= 6; n++) {
+            a.post("feedback", Map.of("userId", user, "itemId", String.format("demo-books-%02d", n),
+                    "type", "LIKE"));
+        }
+        long after = RecommendationIT.inDepartment(RecommendationIT.ids(
+                b.get("users/" + user + "/recommendations?n=10").json()), "books");
+
+        assertThat(after).isGreaterThan(before).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void anItemAddedOnAIsRecommendableOnB() {
+        String item = prefix + "ukulele";
+        String words = "Concert ukulele with mahogany body and nylon strings, bright island sound";
+        assertThat(a.put("items/" + item, Map.of("title", "Concert ukulele", "description", words)).status())
+                .isEqualTo(201);
+        String fan = prefix + "fan";
+        a.put("users/" + fan, Map.of("preferenceText", words));
+
+        assertThat(RecommendationIT.ids(b.get("users/" + fan + "/recommendations?n=5").json())).contains(item);
+        assertThat(b.get("items/" + item + "/similar?n=3").status()).isEqualTo(200);
+    }
+
+    @Test
+    void anErasureOnAReachesB() {
+        String user = prefix + "leaver";
+        a.put("users/" + user, Map.of("preferenceText", "jazz guitar"));
+        a.post("feedback", Map.of("userId", user, "itemId", "demo-guitars-05", "type", "LIKE"));
+        assertThat(b.get("users/" + user + "/profile").json().path("version").asLong()).isPositive();
+
+        assertThat(a.delete("users/" + user).status()).isEqualTo(204);
+
+        assertThat(b.get("users/" + user + "/profile").status()).isEqualTo(404);
+        assertThat(b.get("users/" + user + "/recommendations").status()).isEqualTo(404);
+    }
+}

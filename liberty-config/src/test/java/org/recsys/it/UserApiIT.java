@@ -1,0 +1,141 @@
+package org.recsys.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.recsys.it.support.Api;
+import org.recsys.it.support.RecsysServer;
+
+@ExtendWith(RecsysServer.class)
+class UserApiIT {
+
+    private final String prefix = "it-user-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+
+    @Test
+    void putCreatesThenReplacesAndRepeatingChangesNothing(Api api) {
+        String id = prefix + "1";
+        Map<String, Object> body = Map.of("attributes", Map.of("country", "DE"), "preferenceText", "jazz guitar");
+
+        Api.Answer created = api.put("users/" + id, body);
+        Api.Answer repeated = api.put("users/" + id, body);
+        Api.Answer replaced = api.put("users/" + id, Map.of("preferenceText", "drums"));
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(repeated.status()).isEqualTo(200);
+        assertThat(repeated.json().path("updatedAt")).isEqualTo(created.json().path("updatedAt"));
+        assertThat(replaced.status()).isEqualTo(200);
+        JsonNode read = api.get("users/" + id).json();
+        assertThat(read.path("preferenceText").asText()).isEqualTo("drums");
+        assertThat(read.path("attributes").isMissingNode() || read.path("attributes").isEmpty()).isTrue();
+        assertThat(read.path("source").asText()).isEqualTo("api");
+    }
+
+    @Test
+    void unknownUserIs404Problem(Api api) {
+        Api.Answer answer = api.get("users/" + prefix + "nobody");
+
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.json().path("detail").asText()).contains(prefix + "nobody");
+        assertThat(api.delete("users/" + prefix + "nobody").status()).isEqualTo(404);
+    }
+
+    @Test
+    void deleteErasesTheUserAndTheirFeedback(Api api) {
+        String id = prefix + "erase";
+        api.put("users/" + id, Map.of("preferenceText", "private words"));
+        Api.Answer stored = api.post("feedback", Map.of("userId", id, "itemId", "demo-guitars-01", "type", "REVIEW",
+                "text", "my private review", "value", 4));
+        assertThat(stored.status()).isEqualTo(201);
+
+        assertThat(api.delete("users/" + id).status()).isEqualTo(204);
+
+        assertThat(api.get("users/" + id).status()).isEqualTo(404);
+        assertThat(api.get("users/" + id + "/feedback").status()).isEqualTo(404);
+        assertThat(api.get("items/demo-guitars-01").status()).isEqualTo(200);
+    }
+
+    @Test
+    void listWalksEveryUserOnceInIdOrder(Api api) {
+        List<Map<String, Object>> users = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            users.add(Map.of("id", prefix + "page-" + i));
+        }
+        assertThat(api.post("users/batch", Map.of("users", users)).status()).isEqualTo(200);
+
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            JsonNode page = api.get("users?limit=40" + (cursor == null ? "" : "&cursor=" + cursor)).json();
+            page.path("items").forEach(u -> seen.add(u.path("id").asText()));
+            cursor = page.hasNonNull("nextCursor") ? page.path("nextCursor").asText() : null;
+            pages++;
+        } while (cursor != null && pages < 1000);
+
+        Set<String> distinct = new HashSet<>(seen);
+        assertThat(distinct).hasSameSizeAs(seen);
+        assertThat(seen).isSorted();
+        assertThat(seen).contains(prefix + "page-0", prefix + "page-6");
+        assertThat(pages).isGreaterThan(1);
+    }
+
+    @Test
+    void batchIsValidatedWholeAndStoresNothingWhenAnyElementIsBad(Api api) {
+        Api.Answer answer = api.post("users/batch", "{\"users\": [{\"id\": \"" + prefix + "ok\"}, {\"id\": \"bad id\"},"
+                + " {\"preferenceText\": \"no id\"}, {\"id\": \"" + prefix + "ok2\", \"attributes\": {\"k\": 5}}]}");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.json().path("errors").findValuesAsText("field")).containsExactly("users[3].attributes.k");
+        Api.Answer second = api.post("users/batch", "{\"users\": [{\"id\": \"" + prefix + "ok\"}, {\"id\": \"bad id\"},"
+                + " {\"preferenceText\": \"no id\"}]}");
+        assertThat(second.json().path("errors").findValuesAsText("field"))
+                .containsExactly("users[1].id", "users[2].id");
+        assertThat(api.get("users/" + prefix + "ok").status()).isEqualTo(404);
+    }
+
+    @Test
+    void repeatedIdsInOneBatchAreNamed(Api api) {
+        Api.Answer answer = api.post("users/batch", Map.of("users",
+                List.of(Map.of("id", prefix + "twice"), Map.of("id", prefix + "other"), Map.of("id", prefix + "twice"))));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().path("errors").get(0).path("field").asText()).isEqualTo("users[2].id");
+    }
+
+    @Test
+    void badInputNamesTheField(Api api) {
+        Api.Answer unknownField = api.put("users/" + prefix + "x", "{\"prefrenceText\": \"typo\"}");
+        Api.Answer wrongType = api.put("users/" + prefix + "x", "{\"preferenceText\": 42}");
+        Api.Answer malformed = api.put("users/" + prefix + "x", "{\"preferenceText\": ");
+        Api.Answer badId = api.put("users/bad%20id", "{}");
+        Api.Answer badLimit = api.get("users?limit=abc");
+        Api.Answer badCursor = api.get("users?cursor=%21%21%21");
+        Api.Answer mismatch = api.put("users/" + prefix + "x", "{\"id\": \"someone-else\"}");
+
+        assertThat(unknownField.status()).isEqualTo(400);
+        assertThat(unknownField.json().path("errors").get(0).path("field").asText()).isEqualTo("prefrenceText");
+        assertThat(wrongType.json().path("errors").get(0).path("field").asText()).isEqualTo("preferenceText");
+        assertThat(wrongType.json().path("errors").get(0).path("message").asText()).contains("expected a string");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.json().path("errors").get(0).path("message").asText()).contains("not valid JSON");
+        assertThat(badId.json().path("errors").get(0).path("field").asText()).isEqualTo("id");
+        assertThat(badLimit.json().path("errors").get(0).path("field").asText()).isEqualTo("limit");
+        assertThat(badCursor.status()).isEqualTo(400);
+        assertThat(mismatch.json().path("errors").get(0).path("field").asText()).isEqualTo("id");
+        for (Api.Answer answer : List.of(unknownField, wrongType, malformed, badId, badLimit, badCursor, mismatch)) {
+            assertThat(answer.contentType()).startsWith("application/problem+json");
+            assertThat(answer.body()).doesNotContain("Exception", "at org.", "at java.");
+        }
+        assertThat(api.get("users/" + prefix + "x").status()).isEqualTo(404);
+    }
+}

@@ -1,0 +1,113 @@
+package org.recsys.it.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * JUnit 5 extension that gives tests a running recsys server on the run's database. The server starts once per test
+ * run (the first test class that asks for it) and stops when the run ends. Tests take an {@link Api} or this
+ * {@link Running} server as a parameter.
+ */
+public class RecsysServer implements ParameterResolver {
+
+    /** Where tests may put files for the import API to read (one of the server's import roots). */
+    public static Path importDirectory() {
+        return runDirectory().resolve("imports").toAbsolutePath();
+    }
+
+    /** The real datasets, when this machine has them. */
+    public static Path dataDirectory() {
+        return Path.of(System.getProperty("recsys.data.dir", "../shared/data")).toAbsolutePath().normalize();
+    }
+
+    public static Path runDirectory() {
+        return Path.of(System.getProperty("recsys.it.run.dir", "target/it/" + TestDatabase.kind()));
+    }
+
+    /** A started primary server and its database, shared by every test of the run. */
+    public static final class Running implements AutoCloseable {
+
+        private final TestDatabase database;
+        private final LibertyServer server;
+
+        Running() {
+            if ("postgresql".equals(TestDatabase.kind())) {
+                String problem = TestDatabase.postgresqlProblem();
+                String reason = "PostgreSQL is not reachable at " + TestDatabase.POSTGRESQL_URL + ": " + problem;
+                if (problem != null && Boolean.getBoolean("recsys.it.require-postgresql")) {
+                    throw new IllegalStateException(reason);
+                }
+                Assumptions.assumeTrue(problem == null, reason);
+            }
+            try {
+                Files.createDirectories(importDirectory());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            database = TestDatabase.create(runDirectory());
+            System.out.println("[it] database: " + database.describe());
+            server = new LibertyServer("member-a", runDirectory(), memberEnvironment(database, 0)).start();
+        }
+
+        public Api api() {
+            return new Api(server.baseUri());
+        }
+
+        public LibertyServer server() {
+            return server;
+        }
+
+        public TestDatabase database() {
+            return database;
+        }
+
+        @Override
+        public void close() {
+            server.stop();
+            database.drop();
+        }
+    }
+
+    /** Cluster ports of the run's two members (the second one is started by the cluster test). */
+    static final int[] CLUSTER_PORTS = {LibertyServer.freePort(), LibertyServer.freePort()};
+
+    /**
+     * What member {@code index} (0 or 1) of a test run is started with: its database, demo data, the import folders,
+     * and clustering over loopback with the other member.
+     */
+    public static Map<String, String> memberEnvironment(TestDatabase database, int index) {
+        Map<String, String> env = new LinkedHashMap<>(database.environment());
+        env.put("RECSYS_DEMO_ENABLED", "true");
+        env.put("RECSYS_IMPORT_ROOTS", dataDirectory() + "," + importDirectory());
+        env.put("RECSYS_CLUSTER_ENABLED", "true");
+        env.put("RECSYS_CLUSTER_PORT", Integer.toString(CLUSTER_PORTS[index]));
+        env.put("RECSYS_CLUSTER_MEMBERS", "127.0.0.1[" + CLUSTER_PORTS[0] + "],127.0.0.1[" + CLUSTER_PORTS[1] + "]");
+        env.put("RECSYS_CLUSTER_NAME", "recsys-it-" + ProcessHandle.current().pid());
+        return env;
+    }
+
+    public static Running running(ExtensionContext context) {
+        return context.getRoot().getStore(ExtensionContext.Namespace.create(RecsysServer.class))
+                .getOrComputeIfAbsent("primary", key -> new Running(), Running.class);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        return type == Api.class || type == Running.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        Running running = running(context);
+        return parameter.getParameter().getType() == Api.class ? running.api() : running;
+    }
+}

@@ -1,0 +1,190 @@
+package org.recsys.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.recsys.application.event.FeedbackRecorded;
+import org.recsys.application.profile.ProfileService;
+import org.recsys.application.serving.Strategy;
+import org.recsys.domain.model.experiment.StrategyStatsRepository;
+import org.recsys.domain.model.feedback.FeedbackEvent;
+import org.recsys.domain.model.feedback.FeedbackRepository;
+import org.recsys.domain.model.feedback.NewFeedback;
+import org.recsys.domain.model.item.ItemRepository;
+import org.recsys.domain.model.user.UserRepository;
+
+/**
+ * Records feedback. A batch is checked whole first (every event well-formed, every item known), then stored in one
+ * transaction; events whose idempotency key is already stored are skipped, so a retried request stores nothing twice.
+ */
+@ApplicationScoped
+public class FeedbackService {
+
+    /** How often a request is retried after a concurrent request stored the same idempotency key first. */
+    static final int ATTEMPTS = 3;
+
+    @Inject
+    FeedbackRepository feedback;
+    @Inject
+    UserRepository users;
+    @Inject
+    ItemRepository items;
+    @Inject
+    UserService userService;
+    @Inject
+    Transactions transactions;
+    @Inject
+    Event<FeedbackRecorded> recorded;
+    @Inject
+    ProfileService profiles;
+    @Inject
+    StrategyStatsRepository strategyStats;
+    @Inject
+    ServingMetrics metrics;
+
+    @Inject
+    @ConfigProperty(name = "recsys.feedback.create-unknown-users", defaultValue = "true")
+    boolean createUnknownUsers;
+
+    Clock clock = Clock.systemUTC();
+
+    /**
+     * Records the batch in a transaction of its own, retrying when a concurrent request with the same idempotency
+     * keys won the race; the retry then finds those keys stored and skips them.
+     */
+    public RecordOutcome recordWithRetry(List<NewFeedback> batch, String source) {
+        return metrics.feedback(() -> recordRetrying(batch, source));
+    }
+
+    private RecordOutcome recordRetrying(List<NewFeedback> batch, String source) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.inNewTransaction(() -> store(batch, source));
+            } catch (RuntimeException e) {
+                if (attempt >= ATTEMPTS || !Transactions.isUniqueViolation(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Records the batch inside the caller's transaction (the import job's chunk). */
+    @Transactional
+    public RecordOutcome record(List<NewFeedback> batch, String source) {
+        return store(batch, source);
+    }
+
+    public Slice<FeedbackEvent> listForUser(String userId, Instant beforeTime, Long beforeId, int limit) {
+        if (users.find(userId).isEmpty()) {
+            throw new UnknownEntityException("user", userId);
+        }
+        return Slice.fromOverfetch(feedback.listForUser(userId, beforeTime, beforeId, limit + 1), limit);
+    }
+
+    public long count() {
+        return feedback.count();
+    }
+
+    private RecordOutcome store(List<NewFeedback> batch, String source) {
+        check(batch);
+        int usersCreated = createMissingUsers(batch, source);
+
+        Set<String> keys = new HashSet<>();
+        for (NewFeedback event : batch) {
+            if (event.idempotencyKey() != null) {
+                keys.add(event.idempotencyKey());
+            }
+        }
+        Set<String> seen = keys.isEmpty() ? new HashSet<>() : new HashSet<>(feedback.existingIdempotencyKeys(keys));
+        Instant now = clock.instant();
+        List<FeedbackEvent> fresh = new ArrayList<>(batch.size());
+        for (NewFeedback event : batch) {
+            if (event.idempotencyKey() == null || seen.add(event.idempotencyKey())) {
+                fresh.add(new FeedbackEvent(event, source, now));
+            }
+        }
+        feedback.storeAll(fresh);
+        if (!fresh.isEmpty()) {
+            profiles.learn(fresh);
+            attribute(fresh);
+            recorded.fire(new FeedbackRecorded(List.copyOf(fresh)));
+        }
+        return new RecordOutcome(batch.size(), fresh.size(), batch.size() - fresh.size(), usersCreated, fresh);
+    }
+
+    /** Credits positive feedback on a recommendation to the strategy that made it, for the bandit. */
+    private void attribute(List<FeedbackEvent> events) {
+        Map<String, Long> positives = new HashMap<>();
+        for (FeedbackEvent event : events) {
+            if (isPositive(event)) {
+                Strategy.ofRecommendation(event.recommendationId())
+                        .ifPresent(s -> positives.merge(s.id(), 1L, Long::sum));
+            }
+        }
+        positives.forEach((strategy, count) -> strategyStats.add(strategy, 0, count));
+    }
+
+    /** Clicks, likes, purchases, and ratings or reviews of 4 stars or more. */
+    static boolean isPositive(FeedbackEvent event) {
+        return switch (event.type()) {
+            case CLICK, LIKE, PURCHASE -> true;
+            case RATING, REVIEW -> event.value() != null && event.value() >= 4;
+            default -> false;
+        };
+    }
+
+    /** Every event well-formed for its type and about a known item; every user known unless they may be created. */
+    private void check(List<NewFeedback> batch) {
+        List<FieldError> errors = new ArrayList<>();
+        Set<String> itemIds = new LinkedHashSet<>();
+        Set<String> userIds = new LinkedHashSet<>();
+        for (NewFeedback event : batch) {
+            itemIds.add(event.itemId());
+            userIds.add(event.userId());
+        }
+        Set<String> knownItems = items.existingIds(itemIds);
+        Set<String> knownUsers = createUnknownUsers ? userIds : users.existingIds(userIds);
+        for (int i = 0; i < batch.size(); i++) {
+            NewFeedback event = batch.get(i);
+            String at = "events[" + i + "].";
+            event.type().check(event.value(), event.text())
+                    .ifPresent(p -> errors.add(new FieldError(at + p.field(), p.message())));
+            if (!knownItems.contains(event.itemId())) {
+                errors.add(new FieldError(at + "itemId", "no item with id '" + event.itemId() + "'"));
+            }
+            if (!knownUsers.contains(event.userId())) {
+                errors.add(new FieldError(at + "userId", "no user with id '" + event.userId() + "'"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    private int createMissingUsers(List<NewFeedback> batch, String source) {
+        if (!createUnknownUsers) {
+            return 0;
+        }
+        List<UserDraft> drafts = new ArrayList<>();
+        Set<String> distinct = new LinkedHashSet<>();
+        batch.forEach(event -> distinct.add(event.userId()));
+        Set<String> known = users.existingIds(distinct);
+        for (String id : distinct) {
+            if (!known.contains(id)) {
+                drafts.add(new UserDraft(id, Map.of(), null));
+            }
+        }
+        return drafts.isEmpty() ? 0 : userService.createMissing(drafts, source).created();
+    }
+}

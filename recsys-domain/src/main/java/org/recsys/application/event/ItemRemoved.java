@@ -1,0 +1,5 @@
+package org.recsys.application.event;
+
+/** An item and its feedback were removed. */
+public record ItemRemoved(String itemId) {
+}

@@ -1,0 +1,361 @@
+package org.recsys.application.profile;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.infinispan.Cache;
+import org.recsys.application.InvalidInputException;
+import org.recsys.application.ServingMetrics;
+import org.recsys.application.Transactions;
+import org.recsys.application.UnknownEntityException;
+import org.recsys.application.event.UserErased;
+import org.recsys.application.event.UsersChanged;
+import org.recsys.application.models.SentimentService;
+import org.recsys.application.serving.LiveCatalogue;
+import org.recsys.domain.model.feedback.FeedbackEvent;
+import org.recsys.domain.model.profile.Interest;
+import org.recsys.domain.model.profile.ProfileCodec;
+import org.recsys.domain.model.profile.ProfileLearning;
+import org.recsys.domain.model.profile.ProfileSignal;
+import org.recsys.domain.model.profile.ProfileState;
+import org.recsys.domain.model.profile.UserProfile;
+import org.recsys.domain.model.profile.UserProfileRepository;
+import org.recsys.domain.model.user.User;
+import org.recsys.domain.model.user.UserRepository;
+import org.recsys.infrastructure.cluster.RecsysCluster;
+import org.recsys.infrastructure.ml.TextEncoding;
+import org.recsys.ml.interest.InterestClusterer;
+import org.recsys.ml.interest.InterestMember;
+import org.recsys.ml.interest.InterestPoint;
+import org.recsys.ml.vector.Vectors;
+
+/**
+ * Keeps every user's profile current. Feedback moves a profile in the feedback's own transaction, under a row lock,
+ * so that no update is lost when members write at once or one dies; after commit the new version goes into the
+ * cluster's profile cache, which every member reads. The cache keeps the highest version of each profile.
+ */
+@ApplicationScoped
+public class ProfileService {
+
+    private static final Logger LOG = Logger.getLogger(ProfileService.class.getName());
+
+    /** Profiles whose preference texts are embedded before the writing request returns; more go to the background. */
+    static final int TEXTS_AT_ONCE = 20;
+    /**
+     * Weight of a stated preference: a user saying "no cables" means it more than one dislike does, so a clause takes
+     * the largest step the update allows.
+     */
+    static final double STATED_WEIGHT = 2.5;
+
+    @Inject
+    UserProfileRepository profiles;
+    @Inject
+    UserRepository users;
+    @Inject
+    LiveCatalogue catalogue;
+    @Inject
+    TextEncoding encoding;
+    @Inject
+    RecsysCluster cluster;
+    @Inject
+    Transactions transactions;
+    @Inject
+    SentimentService sentiment;
+    @Inject
+    Event<ProfilesChanged> changed;
+    @Inject
+    ServingMetrics metrics;
+    @Resource
+    ManagedExecutorService executor;
+
+    @Inject
+    @ConfigProperty(name = "recsys.profile.alpha", defaultValue = "0.2")
+    double alpha;
+    @Inject
+    @ConfigProperty(name = "recsys.profile.interest-min-likes", defaultValue = "3")
+    int interestMinLikes;
+    @Inject
+    @ConfigProperty(name = "recsys.profile.recluster-after", defaultValue = "5")
+    int reclusterAfter;
+
+    Clock clock = Clock.systemUTC();
+
+    /** Decoded profiles kept on this member; cleared whole when it grows past this many. */
+    static final int DECODED_KEPT = 200_000;
+
+    private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
+    private final Map<String, ProfileView> decodedProfiles = new ConcurrentHashMap<>();
+
+    /**
+     * Folds newly stored feedback into its users' profiles, inside the caller's (the feedback's) transaction. Items
+     * without a vector yet change only the profile's lists.
+     */
+    public void learn(List<FeedbackEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        Map<String, List<ProfileSignal>> signals = new TreeMap<>();
+        for (FeedbackEvent event : events) {
+            double[] probabilities = sentiment.probabilitiesFor(event);
+            signals.computeIfAbsent(event.userId(), id -> new ArrayList<>()).add(ProfileSignal.of(event.itemId(),
+                    catalogue.loaded() ? catalogue.vector(event.itemId()) : null, event.type(), event.value(),
+                    probabilities[0], probabilities[1]));
+        }
+        apply(signals);
+    }
+
+    /** Moves the user's profile by what they wrote ("more jazz guitar, no cables"). */
+    @Transactional
+    public ProfileView applyPreferences(String userId, String text) {
+        if (users.find(userId).isEmpty()) {
+            throw new UnknownEntityException("user", userId);
+        }
+        List<PreferenceText.Clause> clauses = PreferenceText.clauses(text);
+        if (clauses.isEmpty()) {
+            throw new InvalidInputException("text", "says nothing the profile could use");
+        }
+        List<float[]> vectors = encoding.encodeAll(clauses.stream().map(PreferenceText.Clause::text).toList());
+        List<ProfileSignal> signals = new ArrayList<>();
+        for (int i = 0; i < clauses.size(); i++) {
+            signals.add(ProfileSignal.ofText(vectors.get(i), STATED_WEIGHT * clauses.get(i).weight()));
+        }
+        return apply(Map.of(userId, signals)).get(0);
+    }
+
+    /** The user's profile as every member sees it: from the cluster cache, or the database when not cached. */
+    public ProfileView current(String userId) {
+        ProfileView cached = metrics.profileLookup("cache", () -> {
+            String value = cache().get(userId);
+            return value == null ? null : decoded(userId, value);
+        });
+        if (cached != null) {
+            return cached;
+        }
+        return metrics.profileLookup("database", () -> {
+            Optional<UserProfile> stored = transactions.inNewTransaction(() -> profiles.find(userId));
+            ProfileView view = stored.map(p -> new ProfileView(userId, p.version(), p.state()))
+                    .orElseGet(() -> ProfileView.empty(userId));
+            publish(view);
+            return view;
+        });
+    }
+
+    /**
+     * Makes sure the profile is usable for serving: a profile learnt before its items had vectors gets a vector from
+     * its liked (or consumed) items at once; interest points are (re)computed in the background once enough new
+     * likes arrived.
+     */
+    public ProfileView servable(String userId) {
+        ProfileView view = current(userId);
+        ProfileState state = view.state();
+        if (state.vector() == null && (!state.liked().isEmpty() || !state.consumed().isEmpty())
+                && catalogue.loaded()) {
+            float[] vector = meanOf(state.liked().isEmpty() ? state.consumed() : state.liked());
+            if (vector != null) {
+                view = replaceState(userId, s -> new ProfileState(vector, s.interests(), s.liked(), s.consumed(),
+                        s.rejected(), s.events(), s.positives(), s.positivesAtCluster()));
+                state = view.state();
+            }
+        }
+        boolean firstInterests = state.interests().isEmpty() && state.liked().size() >= interestMinLikes;
+        boolean stale = !state.interests().isEmpty() && state.positivesSinceClustering() >= reclusterAfter;
+        if ((firstInterests || stale) && refreshing.add(userId)) {
+            executor.submit(() -> {
+                try {
+                    recluster(userId);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "Computing interest points of user " + userId + " failed", e);
+                } finally {
+                    refreshing.remove(userId);
+                }
+            });
+        }
+        return view;
+    }
+
+    /** Recomputes the user's interest points from their liked items and their own text (K-Means, Tribuo). */
+    public ProfileView recluster(String userId) {
+        ProfileView view = current(userId);
+        Optional<User> user = transactions.inNewTransaction(() -> users.find(userId));
+        if (user.isEmpty()) {
+            return view;
+        }
+        List<InterestMember> members = new ArrayList<>();
+        for (String itemId : view.state().liked()) {
+            float[] vector = catalogue.vector(itemId);
+            if (vector != null) {
+                String title = catalogue.facts(itemId).map(f -> f.title()).orElse(itemId);
+                members.add(new InterestMember(itemId, vector, title, 1.0));
+            }
+        }
+        String own = user.get().preferenceText();
+        if (own != null && !own.isBlank()) {
+            members.add(new InterestMember(null, encoding.encode(own), own, 1.0));
+        }
+        if (members.size() < interestMinLikes) {
+            return view;
+        }
+        List<InterestPoint> points = new InterestClusterer(encoding.encoder()).cluster(members);
+        List<Interest> interests = points.stream().map(p -> new Interest(p.centroid(), (float) p.weight(), p.tags(),
+                p.memberItemIds())).toList();
+        return replaceState(userId, s -> s.withInterests(interests));
+    }
+
+    void onUsersChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) UsersChanged event) {
+        List<String> ids = List.copyOf(event.userIds());
+        if (ids.size() <= TEXTS_AT_ONCE) {
+            foldPreferenceTexts(ids);
+        } else {
+            executor.submit(() -> foldPreferenceTexts(ids));
+        }
+    }
+
+    void onProfilesChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ProfilesChanged event) {
+        event.profiles().forEach(this::publish);
+    }
+
+    void onUserErased(@Observes(during = TransactionPhase.AFTER_SUCCESS) UserErased event) {
+        cache().remove(event.userId());
+        decodedProfiles.remove(event.userId());
+    }
+
+    /** A user's own "what I like" text counts like a like of something described that way. */
+    private void foldPreferenceTexts(List<String> userIds) {
+        try {
+            List<User> withText = transactions.inNewTransaction(() -> users.findAll(userIds)).stream()
+                    .filter(u -> u.preferenceText() != null && !u.preferenceText().isBlank()).toList();
+            if (withText.isEmpty()) {
+                return;
+            }
+            List<float[]> vectors = encoding.encodeAll(withText.stream().map(User::preferenceText).toList());
+            Map<String, List<ProfileSignal>> signals = new LinkedHashMap<>();
+            for (int i = 0; i < withText.size(); i++) {
+                signals.put(withText.get(i).id(), List.of(ProfileSignal.ofText(vectors.get(i), 1.0)));
+            }
+            transactions.inNewTransaction(() -> apply(signals));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Folding preference texts into profiles failed", e);
+        }
+    }
+
+    /** Locks, changes and stores the profiles in the current transaction; publishes them once it commits. */
+    private List<ProfileView> apply(Map<String, List<ProfileSignal>> signalsByUser) {
+        ProfileLearning learning = new ProfileLearning(alpha);
+        String encoderId = encoding.encoderId();
+        Map<String, UserProfile> locked = new HashMap<>();
+        profiles.lockAll(signalsByUser.keySet()).forEach(p -> locked.put(p.userId(), p));
+        List<ProfileView> views = new ArrayList<>();
+        signalsByUser.forEach((userId, signals) -> {
+            UserProfile profile = locked.get(userId);
+            ProfileState before = profile == null ? ProfileState.EMPTY : profile.state();
+            ProfileState after = learning.apply(before, signals);
+            if (profile == null) {
+                profile = new UserProfile(userId, encoderId, after, clock.instant());
+                profiles.store(profile);
+            } else {
+                profile.replace(after, encoderId, clock.instant());
+            }
+            views.add(new ProfileView(userId, profile.version(), after));
+        });
+        changed.fire(new ProfilesChanged(views));
+        return views;
+    }
+
+    private ProfileView replaceState(String userId, java.util.function.UnaryOperator<ProfileState> change) {
+        return transactions.inNewTransaction(() -> {
+            List<UserProfile> locked = profiles.lockAll(List.of(userId));
+            UserProfile profile = locked.isEmpty() ? null : locked.get(0);
+            ProfileState after = change.apply(profile == null ? ProfileState.EMPTY : profile.state());
+            if (profile == null) {
+                profile = new UserProfile(userId, encoding.encoderId(), after, clock.instant());
+                profiles.store(profile);
+            } else {
+                profile.replace(after, encoding.encoderId(), clock.instant());
+            }
+            ProfileView view = new ProfileView(userId, profile.version(), after);
+            changed.fire(new ProfilesChanged(List.of(view)));
+            return view;
+        });
+    }
+
+    private float[] meanOf(List<String> itemIds) {
+        float[] sum = null;
+        for (String id : itemIds) {
+            float[] vector = catalogue.vector(id);
+            if (vector != null) {
+                if (sum == null) {
+                    sum = new float[vector.length];
+                }
+                Vectors.addScaled(sum, vector, 1f);
+            }
+        }
+        return sum == null || Vectors.norm(sum) == 0 ? null : Vectors.normalized(sum);
+    }
+
+    /** Puts the profile into the cluster cache unless the cache already holds the same or a newer version. */
+    void publish(ProfileView view) {
+        Cache<String, String> cache = cache();
+        String value = view.version() + ":" + ProfileCodec.toText(view.state());
+        for (int attempt = 0; attempt < 10; attempt++) {
+            String current = cache.get(view.userId());
+            if (current == null) {
+                if (cache.putIfAbsent(view.userId(), value) == null) {
+                    return;
+                }
+            } else if (versionOf(current) >= view.version() || cache.replace(view.userId(), current, value)) {
+                return;
+            }
+        }
+        cache.remove(view.userId());
+    }
+
+    private Cache<String, String> cache() {
+        return cluster.profiles();
+    }
+
+    /**
+     * The decoded profile for a cached value: decoding is reused while the cached version stays the same, so a
+     * lookup of an unchanged profile costs a cache read and a version comparison.
+     */
+    private ProfileView decoded(String userId, String cached) {
+        long version = versionOf(cached);
+        ProfileView known = decodedProfiles.get(userId);
+        if (known != null && known.version() == version) {
+            return known;
+        }
+        ProfileView view = decode(userId, cached);
+        if (decodedProfiles.size() >= DECODED_KEPT) {
+            decodedProfiles.clear();
+        }
+        decodedProfiles.put(userId, view);
+        return view;
+    }
+
+    private static ProfileView decode(String userId, String cached) {
+        int colon = cached.indexOf(':');
+        return new ProfileView(userId, Long.parseLong(cached.substring(0, colon)),
+                ProfileCodec.fromText(cached.substring(colon + 1)));
+    }
+
+    private static long versionOf(String cached) {
+        return Long.parseLong(cached.substring(0, cached.indexOf(':')));
+    }
+}

@@ -1,0 +1,425 @@
+package org.recsys.application.serving;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.io.StringReader;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.recsys.application.NotReadyException;
+import org.recsys.application.Transactions;
+import org.recsys.application.event.FeedbackRecorded;
+import org.recsys.application.event.ItemRemoved;
+import org.recsys.application.event.ItemsChanged;
+import org.recsys.domain.model.feedback.FeedbackEvent;
+import org.recsys.domain.model.feedback.FeedbackRepository;
+import org.recsys.domain.model.feedback.FeedbackType;
+import org.recsys.domain.model.feedback.ReviewSummary;
+import org.recsys.domain.model.item.Item;
+import org.recsys.domain.model.item.ItemRepository;
+import org.recsys.domain.model.item.ItemVector;
+import org.recsys.domain.model.item.ItemVectorRepository;
+import org.recsys.domain.model.shared.VectorBytes;
+import org.recsys.infrastructure.cluster.ClusterMessage;
+import org.recsys.infrastructure.cluster.RecsysCluster;
+import org.recsys.infrastructure.ml.TextEncoding;
+import org.recsys.ml.rank.CatalogueItem;
+import org.recsys.ml.rank.CatalogueStore;
+import org.recsys.ml.rank.ItemCatalogue;
+import org.recsys.ml.vector.Vectors;
+
+/**
+ * This member's in-memory catalogue: every item's vector, popularity, title, categories and review summary, as
+ * immutable snapshots that requests read without touching the database. Loaded from the database at start-up; kept
+ * current by cluster messages, so an item changed or a piece of feedback stored on any member reaches every member.
+ * Items without a vector of the active encoder are embedded in the background (and a changed item at once).
+ */
+@ApplicationScoped
+public class LiveCatalogue {
+
+    private static final Logger LOG = Logger.getLogger(LiveCatalogue.class.getName());
+
+    static final String ITEMS_CHANGED = "items-changed";
+    static final String ITEMS_REMOVED = "items-removed";
+    static final String FEEDBACK_COUNTS = "feedback-counts";
+
+    /** Up to this many changed items are embedded before the writing request returns, the rest in the background. */
+    static final int EMBED_AT_ONCE = 20;
+    static final int EMBED_PAGE = 64;
+    static final int REVIEWS_PER_ITEM = 5;
+    static final long POPULARITY_FLUSH_MILLIS = 50;
+
+    @Inject
+    ItemRepository items;
+    @Inject
+    ItemVectorRepository vectors;
+    @Inject
+    FeedbackRepository feedback;
+    @Inject
+    TextEncoding encoding;
+    @Inject
+    RecsysCluster cluster;
+    @Inject
+    Transactions transactions;
+    @Resource
+    ManagedExecutorService executor;
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    Clock clock = Clock.systemUTC();
+
+    private volatile CatalogueStore store;
+    private final Map<String, ItemFacts> facts = new ConcurrentHashMap<>();
+    private final Map<String, Long> popularity = new ConcurrentHashMap<>();
+    private final Set<String> popularityChanged = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean flushScheduled = new AtomicBoolean();
+    private final AtomicLong toEmbed = new AtomicLong();
+    private final AtomicLong embedded = new AtomicLong();
+    /** One embedding at a time on this member: a second request for the same items then finds them current. */
+    private final ReentrantLock embedding = new ReentrantLock();
+
+    /** Builds the catalogue from the database, then embeds what lacks a vector in the background. */
+    public void load() {
+        long began = System.nanoTime();
+        String encoderId = encoding.encoderId();
+        popularity.putAll(transactions.inNewTransaction(feedback::interactionCounts));
+        Map<String, ReviewSummary> reviews = transactions.inNewTransaction(feedback::reviewSummaries);
+        ItemCatalogue.Builder builder = ItemCatalogue.builder(encoding.dimension());
+        List<String> missing = new ArrayList<>();
+        String after = null;
+        while (true) {
+            String from = after;
+            List<Item> page = transactions.inNewTransaction(() -> items.listAfter(from, null, 1000));
+            if (page.isEmpty()) {
+                break;
+            }
+            Map<String, ItemVector> stored = new HashMap<>();
+            transactions.inNewTransaction(() -> vectors.findAll(page.stream().map(Item::id).toList()))
+                    .forEach(v -> stored.put(v.itemId(), v));
+            for (Item item : page) {
+                facts.put(item.id(), new ItemFacts(item.title(), item.categories(),
+                        reviews.getOrDefault(item.id(), ReviewSummary.NONE)));
+                ItemVector vector = stored.get(item.id());
+                boolean current = vector != null && vector.encoder().equals(encoderId);
+                if (!current) {
+                    missing.add(item.id());
+                }
+                builder.add(item.id(), current ? vector.vector() : null, primaryCategory(item.categories()),
+                        popularity.getOrDefault(item.id(), 0L));
+            }
+            after = page.get(page.size() - 1).id();
+        }
+        store = new CatalogueStore(builder.build(), ItemCatalogue.IndexKind.AUTO);
+        LOG.info(() -> String.format("Catalogue loaded: %d items in %.1f s; %d need embedding", facts.size(),
+                (System.nanoTime() - began) / 1e9, missing.size()));
+        if (!missing.isEmpty()) {
+            embedLater(missing);
+        }
+    }
+
+    /** The current snapshot; take it once per request. */
+    public ItemCatalogue snapshot() {
+        CatalogueStore current = store;
+        if (current == null) {
+            throw new NotReadyException("the catalogue is still loading; try again in a few seconds");
+        }
+        return current.current();
+    }
+
+    /** Items in the catalogue. */
+    public int size() {
+        return facts.size();
+    }
+
+    public boolean loaded() {
+        return store != null;
+    }
+
+    public Optional<ItemFacts> facts(String itemId) {
+        return Optional.ofNullable(facts.get(itemId));
+    }
+
+    /** The item's unit-length vector, or null when it has none yet. */
+    public float[] vector(String itemId) {
+        ItemCatalogue catalogue = snapshot();
+        int position = catalogue.position(itemId);
+        if (position < 0) {
+            return null;
+        }
+        float[] vector = catalogue.vector(position);
+        return Vectors.norm(vector) == 0 ? null : vector;
+    }
+
+    /** Items still waiting for a vector, and how many were embedded since start-up. */
+    public long[] embeddingProgress() {
+        return new long[] {embedded.get(), toEmbed.get()};
+    }
+
+    /**
+     * Embeds the given items whose stored vector is missing or stale (another encoder, or a text that changed), and
+     * tells every member about all of them (a changed category alone needs no new vector but must reach every
+     * member); returns how many got a new vector.
+     */
+    public int embed(List<String> itemIds) {
+        embedding.lock();
+        try {
+            return embedLocked(itemIds);
+        } finally {
+            embedding.unlock();
+        }
+    }
+
+    private int embedLocked(List<String> itemIds) {
+        String encoderId = encoding.encoderId();
+        List<Item> loaded = transactions.inNewTransaction(() -> items.findAll(itemIds));
+        if (loaded.isEmpty()) {
+            return 0;
+        }
+        Map<String, List<String>> reviewTexts = transactions.inNewTransaction(() -> feedback.reviewTexts(
+                loaded.stream().filter(i -> isBlank(i.descriptionText())).map(Item::id).toList(), REVIEWS_PER_ITEM));
+        Map<String, ItemVector> existing = new HashMap<>();
+        transactions.inNewTransaction(() -> vectors.findAll(itemIds)).forEach(v -> existing.put(v.itemId(), v));
+        List<Item> stale = new ArrayList<>();
+        List<List<String>> staleTexts = new ArrayList<>();
+        Map<String, String> hashes = new HashMap<>();
+        for (Item item : loaded) {
+            List<String> own = textsOf(item, reviewTexts);
+            String hash = ItemVector.hash(String.join("\n", own));
+            ItemVector stored = existing.get(item.id());
+            if (stored == null || !stored.isCurrent(encoderId, hash)) {
+                stale.add(item);
+                staleTexts.add(own);
+                hashes.put(item.id(), hash);
+            }
+        }
+        Map<String, float[]> made = new HashMap<>();
+        existing.forEach((id, stored) -> {
+            if (!hashes.containsKey(id) && stored.encoder().equals(encoderId)) {
+                made.put(id, stored.vector());
+            }
+        });
+        if (stale.isEmpty()) {
+            publishItems(loaded, made);
+            return 0;
+        }
+        List<float[]> encoded = encoding.encodeAll(staleTexts.stream().flatMap(List::stream).toList());
+        int next = 0;
+        for (int i = 0; i < stale.size(); i++) {
+            float[] mean = new float[encoding.dimension()];
+            for (int t = 0; t < staleTexts.get(i).size(); t++) {
+                Vectors.addScaled(mean, encoded.get(next++), 1f);
+            }
+            made.put(stale.get(i).id(), Vectors.normalized(mean));
+        }
+        storeVectors(encoderId, stale.stream().map(Item::id).toList(), made, hashes);
+        publishItems(loaded, made);
+        return stale.size();
+    }
+
+    /**
+     * Stores new vectors; when another member stored the same item first (a unique-key conflict), tries again, now
+     * updating the row it made.
+     */
+    private void storeVectors(String encoderId, List<String> ids, Map<String, float[]> made,
+                              Map<String, String> hashes) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transactions.inNewTransaction(() -> {
+                    Map<String, ItemVector> stored = new HashMap<>();
+                    vectors.findAll(ids).forEach(v -> stored.put(v.itemId(), v));
+                    for (String id : ids) {
+                        ItemVector vector = stored.get(id);
+                        if (vector == null) {
+                            vectors.store(new ItemVector(id, encoderId, hashes.get(id), made.get(id),
+                                    clock.instant()));
+                        } else {
+                            vector.replace(encoderId, hashes.get(id), made.get(id), clock.instant());
+                        }
+                    }
+                    return null;
+                });
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= 3 || !Transactions.isUniqueViolation(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    void onItemsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ItemsChanged event) {
+        List<String> ids = List.copyOf(event.itemIds());
+        if (ids.size() <= EMBED_AT_ONCE) {
+            embed(ids);
+        } else {
+            embedLater(ids);
+        }
+    }
+
+    void onItemRemoved(@Observes(during = TransactionPhase.AFTER_SUCCESS) ItemRemoved event) {
+        cluster.publish(ITEMS_REMOVED, Map.of("ids", event.itemId()));
+    }
+
+    /** Tells every member how this feedback changes popularity and review summaries. */
+    void onFeedback(@Observes(during = TransactionPhase.AFTER_SUCCESS) FeedbackRecorded event) {
+        Map<String, Long> counts = new HashMap<>();
+        JsonArrayBuilder reviews = Json.createArrayBuilder();
+        for (FeedbackEvent e : event.events()) {
+            if (!e.type().isRejection()) {
+                counts.merge(e.itemId(), 1L, Long::sum);
+            }
+            if (e.type() == FeedbackType.REVIEW) {
+                reviews.add(Json.createArrayBuilder().add(e.itemId()).add(e.value() == null ? "" : e.value()
+                        .toString()));
+            }
+        }
+        JsonArrayBuilder countArray = Json.createArrayBuilder();
+        counts.forEach((id, n) -> countArray.add(Json.createArrayBuilder().add(id).add(n.toString())));
+        cluster.publish(FEEDBACK_COUNTS, Map.of("counts", countArray.build().toString(),
+                "reviews", reviews.build().toString()));
+    }
+
+    /** Applies what any member announced. */
+    void onClusterMessage(@Observes ClusterMessage message) {
+        if (store == null) {
+            return;
+        }
+        switch (message.kind()) {
+            case ITEMS_CHANGED -> applyItems(message.field("items"));
+            case ITEMS_REMOVED -> {
+                List<String> ids = List.of(message.field("ids").split("\u001f"));
+                ids.forEach(facts::remove);
+                store.removeAll(ids);
+            }
+            case FEEDBACK_COUNTS -> applyCounts(message.field("counts"), message.field("reviews"));
+            default -> {
+            }
+        }
+    }
+
+    private void applyItems(String json) {
+        List<CatalogueItem> changed = new ArrayList<>();
+        for (JsonObject item : parseArray(json).getValuesAs(JsonObject.class)) {
+            String id = item.getString("id");
+            List<String> categories = item.getJsonArray("categories").getValuesAs(JsonString.class).stream()
+                    .map(JsonString::getString).toList();
+            ItemFacts before = facts.get(id);
+            facts.put(id, new ItemFacts(item.getString("title"), categories,
+                    before == null ? ReviewSummary.NONE : before.reviews()));
+            String vector = item.getString("vector", "");
+            changed.add(new CatalogueItem(id, vector.isEmpty() ? null
+                    : VectorBytes.decode(Base64.getDecoder().decode(vector)), primaryCategory(categories),
+                    popularity.getOrDefault(id, 0L)));
+        }
+        store.upsertAll(changed);
+    }
+
+    private void applyCounts(String counts, String reviews) {
+        for (JsonArray pair : parseArray(counts).getValuesAs(JsonArray.class)) {
+            String id = pair.getString(0);
+            popularity.merge(id, Long.parseLong(pair.getString(1)), Long::sum);
+            popularityChanged.add(id);
+        }
+        for (JsonArray pair : parseArray(reviews).getValuesAs(JsonArray.class)) {
+            String stars = pair.getString(1);
+            facts.computeIfPresent(pair.getString(0), (id, f) -> f.withReviews(f.reviews()
+                    .plus(stars.isEmpty() ? null : Double.valueOf(stars))));
+        }
+        if (!popularityChanged.isEmpty() && flushScheduled.compareAndSet(false, true)) {
+            scheduler.schedule(this::flushPopularity, POPULARITY_FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Popularity changes are applied at most every 50 ms: a new snapshot re-sorts the catalogue by popularity. */
+    private void flushPopularity() {
+        flushScheduled.set(false);
+        Map<String, Long> changed = new HashMap<>();
+        for (String id : List.copyOf(popularityChanged)) {
+            popularityChanged.remove(id);
+            changed.put(id, popularity.getOrDefault(id, 0L));
+        }
+        if (!changed.isEmpty()) {
+            store.updatePopularity(changed);
+        }
+    }
+
+    private void embedLater(List<String> itemIds) {
+        toEmbed.addAndGet(itemIds.size());
+        executor.submit(() -> {
+            long began = System.nanoTime();
+            try {
+                for (int from = 0; from < itemIds.size(); from += EMBED_PAGE) {
+                    List<String> page = itemIds.subList(from, Math.min(itemIds.size(), from + EMBED_PAGE));
+                    embed(page);
+                    embedded.addAndGet(page.size());
+                    toEmbed.addAndGet(-page.size());
+                }
+                if (store.pendingItems() > 0) {
+                    store.rebuild();
+                }
+                LOG.info(() -> String.format("Embedded %d items in %.1f s", itemIds.size(),
+                        (System.nanoTime() - began) / 1e9));
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "Embedding items failed; they stay without vectors until the next attempt", e);
+            }
+        });
+    }
+
+    private void publishItems(List<Item> changed, Map<String, float[]> made) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        for (Item item : changed) {
+            JsonArrayBuilder categories = Json.createArrayBuilder();
+            item.categories().forEach(categories::add);
+            float[] vector = made.get(item.id());
+            array.add(Json.createObjectBuilder().add("id", item.id()).add("title", item.title())
+                    .add("categories", categories)
+                    .add("vector", vector == null ? "" : Base64.getEncoder().encodeToString(VectorBytes.encode(vector))));
+        }
+        cluster.publish(ITEMS_CHANGED, Map.of("items", array.build().toString()));
+    }
+
+    /** The texts an item is embedded from: its own title and description, or (without a description) its reviews. */
+    static List<String> textsOf(Item item, Map<String, List<String>> reviewTexts) {
+        if (!isBlank(item.descriptionText())) {
+            return List.of(item.text());
+        }
+        List<String> reviews = reviewTexts.getOrDefault(item.id(), List.of());
+        return reviews.isEmpty() ? List.of(item.title()) : reviews;
+    }
+
+    static String primaryCategory(List<String> categories) {
+        return categories.isEmpty() ? null : categories.get(0);
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    private static JsonArray parseArray(String json) {
+        try (var reader = Json.createReader(new StringReader(json))) {
+            return reader.readArray();
+        }
+    }
+}

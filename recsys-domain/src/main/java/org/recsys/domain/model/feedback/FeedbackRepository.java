@@ -1,0 +1,44 @@
+package org.recsys.domain.model.feedback;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Feedback events; written in bulk, read per user newest first. */
+public interface FeedbackRepository {
+
+    /** The subset of the given idempotency keys already stored. */
+    Set<String> existingIdempotencyKeys(Collection<String> keys);
+
+    void storeAll(List<FeedbackEvent> events);
+
+    /**
+     * A user's events newest first, strictly older than the position {@code (beforeTime, beforeId)} when given.
+     */
+    List<FeedbackEvent> listForUser(String userId, Instant beforeTime, Long beforeId, int limit);
+
+    long count();
+
+    /** Per item, how many events other than rejections it received: its popularity. */
+    Map<String, Long> interactionCounts();
+
+    /** Per item, what its reviews say: how many, how many with 4 stars or more, and the mean of their stars. */
+    Map<String, ReviewSummary> reviewSummaries();
+
+    /** Star ratings (RATING events and REVIEW events with stars), newest first, at most {@code limit}. */
+    List<StarRating> starRatings(int limit);
+
+    /** Reviews that have both text and stars, newest first, at most {@code limit}. */
+    List<StarRating> ratedReviews(int limit);
+
+    /** Up to {@code perItem} review texts per item, newest first. */
+    Map<String, List<String>> reviewTexts(Collection<String> itemIds, int perItem);
+
+    long countForUser(String userId);
+
+    int removeForUser(String userId);
+
+    int removeForItem(String itemId);
+}

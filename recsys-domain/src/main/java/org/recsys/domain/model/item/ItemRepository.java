@@ -1,0 +1,28 @@
+package org.recsys.domain.model.item;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Items by id, with a plain text search over title and description. */
+public interface ItemRepository {
+
+    Optional<Item> find(String id);
+
+    List<Item> findAll(Collection<String> ids);
+
+    Set<String> existingIds(Collection<String> ids);
+
+    /**
+     * Items ordered by id, strictly after {@code afterId} when it is given, optionally only those whose title or
+     * description contains {@code query} (case-insensitive).
+     */
+    List<Item> listAfter(String afterId, String query, int limit);
+
+    long count();
+
+    void store(Item item);
+
+    void remove(Item item);
+}

@@ -1,0 +1,67 @@
+package org.recsys.domain.model.profile;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * Everything the recommender keeps about a user, as one immutable value: the profile vector (null until something
+ * moved it), interest points, the most recent liked items, consumed items (never recommended again by default) and
+ * rejected items (disliked or not interested: never recommended again), and how many events shaped it.
+ *
+ * @param vector            unit-length profile vector in the encoder's space, or null
+ * @param interests         interest points, weights summing to 1
+ * @param liked             items the user liked, most recent first, at most {@link #MAX_LIKED}
+ * @param consumed          items the user viewed, clicked, rated, reviewed or bought, most recent first
+ * @param rejected          items the user disliked or marked not interested, most recent first
+ * @param events             feedback events folded in
+ * @param positives          positive events (likes, purchases, good ratings and reviews) folded in
+ * @param positivesAtCluster positive events when the interest points were last computed
+ */
+public record ProfileState(float[] vector, List<Interest> interests, List<String> liked, List<String> consumed,
+                           List<String> rejected, int events, int positives, int positivesAtCluster) {
+
+    public static final int MAX_LIKED = 50;
+    public static final int MAX_CONSUMED = 2000;
+    public static final int MAX_REJECTED = 2000;
+
+    public static final ProfileState EMPTY = new ProfileState(null, List.of(), List.of(), List.of(), List.of(), 0, 0,
+            0);
+
+    public ProfileState {
+        interests = List.copyOf(interests);
+        liked = List.copyOf(liked);
+        consumed = List.copyOf(consumed);
+        rejected = List.copyOf(rejected);
+    }
+
+    public boolean isEmpty() {
+        return vector == null && interests.isEmpty() && events == 0;
+    }
+
+    /** Positive events since the interest points were last computed. */
+    public int positivesSinceClustering() {
+        return positives - positivesAtCluster;
+    }
+
+    /** The same profile with new interest points, computed when it had {@code positives} positive events. */
+    public ProfileState withInterests(List<Interest> newInterests) {
+        return new ProfileState(vector, newInterests, liked, consumed, rejected, events, positives, positives);
+    }
+
+    /** Items never to recommend to this user unless consumed ones are asked for. */
+    public List<String> rejectedAndConsumed() {
+        List<String> all = new ArrayList<>(rejected);
+        all.addAll(consumed);
+        return all;
+    }
+
+    /** A list with the given ids in front, without repeats, cut to a maximum length. */
+    static List<String> prepend(List<String> current, Collection<String> newest, int max) {
+        LinkedHashSet<String> merged = new LinkedHashSet<>(newest);
+        merged.addAll(current);
+        List<String> list = new ArrayList<>(merged);
+        return list.size() > max ? list.subList(0, max) : list;
+    }
+}

@@ -1,0 +1,27 @@
+package org.recsys.domain.model.user;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Users by id. Lists are keyset-paginated by id so that a cursor stays valid while users are added. */
+public interface UserRepository {
+
+    Optional<User> find(String id);
+
+    List<User> findAll(Collection<String> ids);
+
+    /** The subset of the given ids that exist. */
+    Set<String> existingIds(Collection<String> ids);
+
+    /** Users ordered by id, strictly after {@code afterId} when it is given. */
+    List<User> listAfter(String afterId, int limit);
+
+    long count();
+
+    void store(User user);
+
+    /** Removes the user row; dependent rows go with it (see the erasure use case). */
+    void remove(User user);
+}

@@ -1,0 +1,87 @@
+package org.recsys.infrastructure.ml;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.recsys.ml.text.EncoderTag;
+import org.recsys.ml.text.TextEncoder;
+import org.recsys.ml.text.TextEncoders;
+
+/**
+ * The configured sentence encoder (all-MiniLM-L6-v2 in the JVM by default; see {@code recsys.encoder.*} in
+ * docs/operations.md), created on first use and shared by every thread. Batches run on the container's managed
+ * executor.
+ */
+@ApplicationScoped
+public class TextEncoding {
+
+    private static final Logger LOG = Logger.getLogger(TextEncoding.class.getName());
+
+    @Resource
+    ManagedExecutorService executor;
+
+    private volatile TextEncoder encoder;
+    private Map<String, String> settings;
+
+    /** An encoder of the given settings, for use outside the container (tools, tests). */
+    public static TextEncoding of(Map<String, String> settings) {
+        TextEncoding encoding = new TextEncoding();
+        encoding.settings = Map.copyOf(settings);
+        return encoding;
+    }
+
+    public TextEncoder encoder() {
+        TextEncoder current = encoder;
+        if (current == null) {
+            synchronized (this) {
+                if (encoder == null) {
+                    long began = System.nanoTime();
+                    encoder = settings != null ? TextEncoders.fromConfig(settings)
+                            : TextEncoders.fromConfig(settings(ConfigProvider.getConfig()), executor);
+                    LOG.info(() -> String.format("Text encoder %s ready in %.1f s", encoder.tag(),
+                            (System.nanoTime() - began) / 1e9));
+                }
+                current = encoder;
+            }
+        }
+        return current;
+    }
+
+    /** The encoder's identity as stored next to every vector: a change of encoder makes stored vectors stale. */
+    public String encoderId() {
+        return id(encoder().tag());
+    }
+
+    public float[] encode(String text) {
+        return encoder().encode(text);
+    }
+
+    public List<float[]> encodeAll(List<String> texts) {
+        return encoder().encodeAll(texts);
+    }
+
+    public int dimension() {
+        return encoder().dimension();
+    }
+
+    static String id(EncoderTag tag) {
+        return tag.modelId() + "@" + tag.version();
+    }
+
+    /** Looked up by name, so that environment variables (RECSYS_ENCODER_MODEL) count too. */
+    private static Map<String, String> settings(Config config) {
+        Map<String, String> settings = new HashMap<>();
+        for (String name : List.of(TextEncoders.MODEL, TextEncoders.CACHE_SIZE, TextEncoders.OPENAI_URL,
+                TextEncoders.OPENAI_KEY, TextEncoders.OPENAI_MODEL, TextEncoders.OPENAI_DIMENSION,
+                TextEncoders.OPENAI_BATCH, TextEncoders.OPENAI_TIMEOUT)) {
+            config.getOptionalValue(name, String.class).ifPresent(value -> settings.put(name, value));
+        }
+        return settings;
+    }
+}

@@ -1,0 +1,183 @@
+package org.recsys.infrastructure.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.recsys.application.Transactions;
+import org.recsys.domain.model.dataimport.DatasetImport;
+import org.recsys.domain.model.dataimport.ImportFormat;
+import org.recsys.domain.model.dataimport.RejectedLine;
+import org.recsys.domain.model.feedback.FeedbackEvent;
+import org.recsys.domain.model.feedback.FeedbackType;
+import org.recsys.domain.model.feedback.NewFeedback;
+import org.recsys.domain.model.item.Item;
+import org.recsys.domain.model.item.ItemDescription;
+import org.recsys.domain.model.user.User;
+
+/** The repositories on real Hibernate over the real schema, on H2 and on PostgreSQL. */
+class JpaRepositoriesTest {
+
+    static final Instant NOW = Instant.parse("2026-06-01T12:00:00.123456Z");
+
+    private static void seed(TestDatabase db, int users, int items) {
+        db.inTransaction(em -> {
+            for (int i = 0; i < users; i++) {
+                em.persist(new User(String.format("u%05d", i), Map.of("name", "Zoë " + i), null, "test", NOW));
+            }
+            for (int i = 0; i < items; i++) {
+                em.persist(new Item(String.format("i%05d", i),
+                        new ItemDescription("Item " + i + (i % 2 == 0 ? " 100% cotton" : " jazz_guitar"),
+                                "desc", List.of("c" + i % 3), Map.of()), "test", NOW));
+            }
+            return null;
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void usersRoundTripAndPageByIdAcrossInListSlices(String kind) {
+        try (TestDatabase db = TestDatabase.of(kind)) {
+            seed(db, 2_500, 0);
+            var em = db.entityManager();
+            var users = new JpaUserRepository(em);
+
+            List<String> ids = IntStream.range(0, 2_600).mapToObj(i -> String.format("u%05d", i)).toList();
+            assertThat(users.existingIds(ids)).hasSize(2_500);
+            assertThat(users.findAll(ids)).hasSize(2_500);
+            User read = users.find("u00007").orElseThrow();
+            assertThat(read.attributes()).containsEntry("name", "Zoë 7");
+            assertThat(read.createdAt()).isEqualTo(NOW);
+
+            List<String> walked = new ArrayList<>();
+            String after = null;
+            List<User> page;
+            do {
+                page = users.listAfter(after, 700);
+                page.forEach(u -> walked.add(u.id()));
+                after = page.isEmpty() ? null : page.get(page.size() - 1).id();
+            } while (page.size() == 700);
+            assertThat(walked).hasSize(2_500).isSorted().doesNotHaveDuplicates();
+            assertThat(users.count()).isEqualTo(2_500);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void itemSearchIsCaseInsensitiveAndTreatsWildcardsLiterally(String kind) {
+        try (TestDatabase db = TestDatabase.of(kind)) {
+            seed(db, 0, 10);
+            var items = new JpaItemRepository(db.entityManager());
+
+            assertThat(items.listAfter(null, "100%", 100)).extracting(Item::id)
+                    .containsExactly("i00000", "i00002", "i00004", "i00006", "i00008");
+            assertThat(items.listAfter(null, "JAZZ_", 100)).hasSize(5);
+            assertThat(items.listAfter(null, "_", 100)).hasSize(5);
+            assertThat(items.listAfter("i00005", "item", 2)).extracting(Item::id).containsExactly("i00006", "i00007");
+            assertThat(items.find("i00003").orElseThrow().categories()).containsExactly("c0");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void feedbackIsStoredInBulkReadNewestFirstAndKeysAreUnique(String kind) {
+        try (TestDatabase db = TestDatabase.of(kind)) {
+            seed(db, 2, 3);
+            db.inTransaction(em -> {
+                List<FeedbackEvent> events = new ArrayList<>();
+                for (int i = 0; i < 1_200; i++) {
+                    events.add(new FeedbackEvent(new NewFeedback("u00000", "i0000" + i % 3, FeedbackType.VIEW, null,
+                            null, NOW.plusSeconds(i % 600), null, "k" + i), "test", NOW));
+                }
+                new JpaFeedbackRepository(em).storeAll(events);
+                return null;
+            });
+            var feedback = new JpaFeedbackRepository(db.entityManager());
+
+            assertThat(feedback.countForUser("u00000")).isEqualTo(1_200);
+            List<String> keys = IntStream.range(1_000, 1_300).mapToObj(i -> "k" + i).toList();
+            assertThat(feedback.existingIdempotencyKeys(keys)).hasSize(200);
+
+            List<FeedbackEvent> first = feedback.listForUser("u00000", null, null, 3);
+            assertThat(first).extracting(FeedbackEvent::occurredAt)
+                    .containsExactly(NOW.plusSeconds(599), NOW.plusSeconds(599), NOW.plusSeconds(598));
+            FeedbackEvent last = first.get(2);
+            List<FeedbackEvent> next = feedback.listForUser("u00000", last.occurredAt(), last.id(), 1_200);
+            assertThat(next).hasSize(1_197);
+            assertThat(next).noneMatch(e -> first.stream().anyMatch(f -> f.id().equals(e.id())));
+
+            assertThatThrownBy(() -> db.inTransaction(em -> {
+                new JpaFeedbackRepository(em).storeAll(List.of(new FeedbackEvent(new NewFeedback("u00001",
+                        "i00000", FeedbackType.CLICK, null, null, null, null, "k7"), "test", NOW)));
+                return null;
+            })).satisfies(e -> assertThat(Transactions.isUniqueViolation(e)).isTrue());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void removingAUserTakesTheirFeedbackAlong(String kind) {
+        try (TestDatabase db = TestDatabase.of(kind)) {
+            seed(db, 2, 1);
+            db.inTransaction(em -> {
+                new JpaFeedbackRepository(em).storeAll(List.of(
+                        new FeedbackEvent(new NewFeedback("u00000", "i00000", FeedbackType.LIKE, null, null, null,
+                                null, null), "test", NOW),
+                        new FeedbackEvent(new NewFeedback("u00001", "i00000", FeedbackType.LIKE, null, null, null,
+                                null, null), "test", NOW)));
+                return null;
+            });
+
+            int removed = db.inTransaction(em -> new JpaFeedbackRepository(em).removeForUser("u00000"));
+            db.inTransaction(em -> {
+                var users = new JpaUserRepository(em);
+                users.remove(users.find("u00000").orElseThrow());
+                return null;
+            });
+
+            var feedback = new JpaFeedbackRepository(db.entityManager());
+            assertThat(removed).isEqualTo(1);
+            assertThat(feedback.count()).isEqualTo(1);
+            assertThat(feedback.countForUser("u00001")).isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void importCountsAddUpAndOnlyTheFirstRejectedLinesAreKept(String kind) {
+        try (TestDatabase db = TestDatabase.of(kind)) {
+            long id = db.inTransaction(em -> {
+                DatasetImport request = new DatasetImport(ImportFormat.AMAZON_REVIEWS, "/data/x.json", NOW);
+                new JpaDatasetImportRepository(em).store(request);
+                return request.id();
+            });
+            for (int chunk = 0; chunk < 3; chunk++) {
+                db.inTransaction(em -> {
+                    var imports = new JpaDatasetImportRepository(em);
+                    imports.addCounts(id, 60, 20, 40);
+                    List<RejectedLine> lines = new ArrayList<>();
+                    for (int i = 0; i < 40; i++) {
+                        lines.add(new RejectedLine(id, "x.json", i, "bad", "x".repeat(600)));
+                    }
+                    imports.keepRejected(id, lines);
+                    return null;
+                });
+            }
+
+            var imports = new JpaDatasetImportRepository(db.entityManager());
+            DatasetImport read = imports.find(id).orElseThrow();
+            assertThat(read.rowsRead()).isEqualTo(180);
+            assertThat(read.rowsStored()).isEqualTo(60);
+            assertThat(read.rowsRejected()).isEqualTo(120);
+            assertThat(read.rowsUnchanged()).isZero();
+            assertThat(imports.rejectedLines(id, 1_000)).hasSize(RejectedLine.KEPT_PER_IMPORT);
+            assertThat(imports.rejectedLines(id, 1).get(0).content()).hasSize(503).endsWith("...");
+        }
+    }
+}

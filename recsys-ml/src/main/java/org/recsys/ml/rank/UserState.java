@@ -1,0 +1,101 @@
+package org.recsys.ml.rank;
+
+import org.recsys.ml.interest.InterestPoint;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the recommender knows about one user for one request.
+ *
+ * @param userId          user id (for the rating model), may be {@code null}
+ * @param profileVector   unit-length profile vector, or {@code null}
+ * @param interests       interest points with weights, may be empty
+ * @param likedItemIds    items the user liked, most recent first (for "because you liked ..." explanations)
+ * @param excludedItemIds items never to return: consumed, disliked, not interested, excluded by the request
+ * @param categories      allowed categories, or empty for all
+ */
+public record UserState(String userId, float[] profileVector, List<InterestPoint> interests,
+                        List<String> likedItemIds, Set<String> excludedItemIds, Set<String> categories) {
+
+    /** Starts a user state. */
+    public static Builder builder(String userId) {
+        return new Builder(userId);
+    }
+
+    /** True when there is nothing personal to go on (popularity fallback). */
+    public boolean isEmpty() {
+        return interests.isEmpty() && (profileVector == null || org.recsys.ml.vector.Vectors.norm(profileVector) == 0);
+    }
+
+    /** Collects a user state; every exclusion list ends up in {@link #excludedItemIds()}. */
+    public static final class Builder {
+        private final String userId;
+        private float[] profileVector;
+        private List<InterestPoint> interests = List.of();
+        private final List<String> liked = new ArrayList<>();
+        private final Set<String> excluded = new HashSet<>();
+        private final Set<String> categories = new HashSet<>();
+
+        Builder(String userId) {
+            this.userId = userId;
+        }
+
+        /** Profile vector (e.g. from the user's own text for a new user). */
+        public Builder profile(float[] vector) {
+            this.profileVector = vector;
+            return this;
+        }
+
+        /** Interest points. */
+        public Builder interests(List<InterestPoint> points) {
+            this.interests = List.copyOf(points);
+            return this;
+        }
+
+        /** Liked items, most recent first; also excluded from results. */
+        public Builder liked(Collection<String> itemIds) {
+            liked.addAll(itemIds);
+            excluded.addAll(itemIds);
+            return this;
+        }
+
+        /** Items already consumed (viewed, bought, rated): excluded. */
+        public Builder consumed(Collection<String> itemIds) {
+            excluded.addAll(itemIds);
+            return this;
+        }
+
+        /** Disliked items: excluded. */
+        public Builder disliked(Collection<String> itemIds) {
+            excluded.addAll(itemIds);
+            return this;
+        }
+
+        /** Items marked "not interested": excluded. */
+        public Builder notInterested(Collection<String> itemIds) {
+            excluded.addAll(itemIds);
+            return this;
+        }
+
+        /** Items the caller excludes for this request only. */
+        public Builder excludeForRequest(Collection<String> itemIds) {
+            excluded.addAll(itemIds);
+            return this;
+        }
+
+        /** Restricts results to these categories. */
+        public Builder categories(Collection<String> names) {
+            categories.addAll(names);
+            return this;
+        }
+
+        public UserState build() {
+            return new UserState(userId, profileVector, interests, List.copyOf(liked), Set.copyOf(excluded),
+                    Set.copyOf(categories));
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package org.recsys.interfaces.feedback.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Up to 10,000 events, stored together or not at all. */
+@Schema(name = "FeedbackBatchBody")
+public record FeedbackBatchBody(
+        @NotEmpty @Size(max = 10000, message = "may hold at most 10000 events per request")
+        List<@NotNull @Valid FeedbackBody> events) {
+}

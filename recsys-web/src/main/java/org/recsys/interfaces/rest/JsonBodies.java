@@ -1,0 +1,78 @@
+package org.recsys.interfaces.rest;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.ext.ReaderInterceptor;
+import jakarta.ws.rs.ext.ReaderInterceptorContext;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.recsys.application.FieldError;
+import org.recsys.application.InvalidInputException;
+
+/**
+ * Guards every request body: refuses bodies over the limit with 413 (by Content-Length before reading, and while
+ * reading for chunked bodies), refuses empty bodies, and checks the JSON against the target type before JSON-B binds
+ * it, so malformed JSON, unknown fields and wrong types give a 400 naming each field at fault.
+ */
+@Provider
+@ApplicationScoped
+public class JsonBodies implements ContainerRequestFilter, ReaderInterceptor {
+
+    @Inject
+    @ConfigProperty(name = "recsys.api.max-body-bytes", defaultValue = "33554432")
+    long maxBodyBytes;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (request.getLength() > maxBodyBytes) {
+            throw new PayloadTooLargeException(maxBodyBytes);
+        }
+    }
+
+    @Override
+    public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
+        byte[] body = readAtMost(context.getInputStream(), maxBodyBytes);
+        if (body.length == 0) {
+            throw new InvalidInputException("body", "is required: send a JSON document");
+        }
+        // JSON-B quietly turns numbers into strings; the API promises a 400 for every wrong type instead.
+        List<FieldError> shapeErrors = JsonShape.check(body, context.getGenericType());
+        if (!shapeErrors.isEmpty()) {
+            throw new InvalidInputException(shapeErrors);
+        }
+        context.setInputStream(new ByteArrayInputStream(body));
+        Object bound;
+        try {
+            bound = context.proceed();
+        } catch (InvalidInputException | PayloadTooLargeException e) {
+            throw e;
+        } catch (RuntimeException | IOException e) {
+            throw new InvalidInputException("body", "does not match the expected document");
+        }
+        if (bound == null) {
+            throw new InvalidInputException("body", "is required: send a JSON document");
+        }
+        return bound;
+    }
+
+    private static byte[] readAtMost(InputStream in, long limit) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+        byte[] buffer = new byte[16384];
+        long total = 0;
+        for (int n; (n = in.read(buffer)) != -1; ) {
+            total += n;
+            if (total > limit) {
+                throw new PayloadTooLargeException(limit);
+            }
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,173 @@
+package org.recsys.interfaces.rest;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+import java.io.ByteArrayInputStream;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.recsys.application.FieldError;
+
+/**
+ * Checks a JSON body against the record type it should bind to and lists what does not fit: malformed JSON with its
+ * position, unknown fields, and wrong types, each with the path of the field at fault ({@code events[3].value}).
+ * JSON-B would report only the first failure, without array indexes, and would quietly turn numbers into strings;
+ * partners sending ten thousand events need to know which ones are wrong.
+ */
+final class JsonShape {
+
+    private static final int MAX_ERRORS = 100;
+
+    private JsonShape() {
+    }
+
+    static List<FieldError> check(byte[] body, Type target) {
+        JsonValue value;
+        try (var reader = Json.createReader(new ByteArrayInputStream(body))) {
+            value = reader.readValue();
+        } catch (JsonParsingException e) {
+            var at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNumber() + ", column " + at.getColumnNumber();
+            return List.of(new FieldError("body", "is not valid JSON" + where));
+        } catch (RuntimeException e) {
+            return List.of(new FieldError("body", "is not valid JSON"));
+        }
+        List<FieldError> errors = new ArrayList<>();
+        walk(value, target, "", errors);
+        return errors;
+    }
+
+    private static void walk(JsonValue value, Type type, String path, List<FieldError> errors) {
+        if (errors.size() >= MAX_ERRORS || value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return;
+        }
+        Class<?> raw = rawClass(type);
+        if (raw.isRecord()) {
+            if (!(value instanceof JsonObject object)) {
+                errors.add(error(path, "expected an object, got " + describe(value)));
+                return;
+            }
+            Map<String, RecordComponent> components = Arrays.stream(raw.getRecordComponents())
+                    .collect(Collectors.toMap(RecordComponent::getName, c -> c));
+            for (var entry : object.entrySet()) {
+                RecordComponent component = components.get(entry.getKey());
+                String child = path.isEmpty() ? entry.getKey() : path + "." + entry.getKey();
+                if (component == null) {
+                    errors.add(new FieldError(child, "is not a known field; known fields: "
+                            + components.keySet().stream().sorted().toList()));
+                } else {
+                    walk(entry.getValue(), component.getGenericType(), child, errors);
+                }
+            }
+        } else if (List.class.isAssignableFrom(raw) || Set.class.isAssignableFrom(raw)) {
+            if (!(value instanceof JsonArray array)) {
+                errors.add(error(path, "expected an array, got " + describe(value)));
+                return;
+            }
+            Type element = typeArgument(type, 0);
+            for (int i = 0; i < array.size(); i++) {
+                walk(array.get(i), element, path + "[" + i + "]", errors);
+            }
+        } else if (Map.class.isAssignableFrom(raw)) {
+            if (!(value instanceof JsonObject object)) {
+                errors.add(error(path, "expected an object, got " + describe(value)));
+                return;
+            }
+            Type element = typeArgument(type, 1);
+            object.forEach((key, v) -> walk(v, element, path + "." + key, errors));
+        } else if (raw == String.class) {
+            expect(value, JsonValue.ValueType.STRING, "a string", path, errors);
+        } else if (raw == Boolean.class || raw == boolean.class) {
+            if (value != JsonValue.TRUE && value != JsonValue.FALSE) {
+                errors.add(error(path, "expected true or false, got " + describe(value)));
+            }
+        } else if (Number.class.isAssignableFrom(raw) || raw.isPrimitive()) {
+            checkNumber(value, raw, path, errors);
+        } else if (raw.isEnum()) {
+            List<String> names = Arrays.stream(raw.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList();
+            if (!(value instanceof JsonString text) || !names.contains(text.getString())) {
+                errors.add(error(path, "must be one of " + names + ", got " + describe(value)));
+            }
+        } else if (raw == Instant.class) {
+            checkInstant(value, path, errors);
+        }
+    }
+
+    private static void checkNumber(JsonValue value, Class<?> raw, String path, List<FieldError> errors) {
+        if (!(value instanceof JsonNumber number)) {
+            errors.add(error(path, "expected a number, got " + describe(value)));
+            return;
+        }
+        boolean integral = raw == Integer.class || raw == int.class || raw == Long.class || raw == long.class;
+        if (integral && !number.isIntegral()) {
+            errors.add(error(path, "expected a whole number, got " + number));
+        }
+    }
+
+    private static void checkInstant(JsonValue value, String path, List<FieldError> errors) {
+        if (!(value instanceof JsonString text)) {
+            errors.add(error(path, "expected an ISO-8601 instant such as 2026-01-31T12:00:00Z, got "
+                    + describe(value)));
+            return;
+        }
+        try {
+            Instant.parse(text.getString());
+        } catch (DateTimeParseException e) {
+            errors.add(error(path, "expected an ISO-8601 instant such as 2026-01-31T12:00:00Z, got "
+                    + describe(value)));
+        }
+    }
+
+    private static void expect(JsonValue value, JsonValue.ValueType expected, String name, String path,
+                               List<FieldError> errors) {
+        if (value.getValueType() != expected) {
+            errors.add(error(path, "expected " + name + ", got " + describe(value)));
+        }
+    }
+
+    private static FieldError error(String path, String message) {
+        return new FieldError(path.isEmpty() ? "body" : path, message);
+    }
+
+    private static String describe(JsonValue value) {
+        return switch (value.getValueType()) {
+            case OBJECT -> "an object";
+            case ARRAY -> "an array";
+            case STRING -> "the string " + quoted(((JsonString) value).getString());
+            case NUMBER -> "a number";
+            case TRUE, FALSE -> "a boolean";
+            case NULL -> "null";
+        };
+    }
+
+    private static String quoted(String text) {
+        return "\"" + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "\"";
+    }
+
+    private static Class<?> rawClass(Type type) {
+        if (type instanceof Class<?> c) {
+            return c;
+        }
+        if (type instanceof ParameterizedType p) {
+            return (Class<?>) p.getRawType();
+        }
+        return Object.class;
+    }
+
+    private static Type typeArgument(Type type, int index) {
+        return type instanceof ParameterizedType p ? p.getActualTypeArguments()[index] : Object.class;
+    }
+}

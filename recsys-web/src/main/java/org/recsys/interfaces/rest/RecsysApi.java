@@ -1,0 +1,25 @@
+package org.recsys.interfaces.rest;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.info.License;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The partner REST API, version 1. */
+@ApplicationPath("/api/v1")
+@OpenAPIDefinition(info = @Info(title = "recsys partner API", version = "1",
+        description = "Send users, items and feedback; read explained recommendations. Errors are "
+                + "application/problem+json (RFC 9457) and name every field at fault in `errors`.",
+        license = @License(name = "Apache-2.0")),
+        tags = {
+            @Tag(name = "users", description = "Users as the partner system knows them"),
+            @Tag(name = "items", description = "The catalogue"),
+            @Tag(name = "feedback", description = "Clicks, ratings, reviews and the rest"),
+            @Tag(name = "recommendations", description = "Explained recommendations, similar items, experiments"),
+            @Tag(name = "models", description = "The sentiment and rating models, asked directly"),
+            @Tag(name = "imports", description = "Bulk import of public datasets from the server's disk")
+        })
+public class RecsysApi extends Application {
+}

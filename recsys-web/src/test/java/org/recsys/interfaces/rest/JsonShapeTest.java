@@ -1,0 +1,58 @@
+package org.recsys.interfaces.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.recsys.application.FieldError;
+
+class JsonShapeTest {
+
+    enum Colour { RED, GREEN }
+
+    record Inner(String name, Integer count, Map<String, String> tags) {
+    }
+
+    record Outer(List<Inner> inners, Colour colour, Instant at, Double value, Boolean flag) {
+    }
+
+    private static List<String> fields(String json) {
+        return JsonShape.check(json.getBytes(StandardCharsets.UTF_8), Outer.class).stream()
+                .map(FieldError::field).toList();
+    }
+
+    @Test
+    void aWellShapedDocumentHasNoErrors() {
+        assertThat(fields("{\"inners\": [{\"name\": \"a\", \"count\": 2, \"tags\": {\"k\": \"v\"}}], "
+                + "\"colour\": \"RED\", \"at\": \"2026-01-01T00:00:00Z\", \"value\": 1.5, \"flag\": true, "
+                + "\"inners\": null}")).isEmpty();
+    }
+
+    @Test
+    void everyMisfitIsNamedWithItsPath() {
+        assertThat(fields("{\"inners\": [{\"name\": 1}, {\"count\": 2.5}, {\"tags\": {\"k\": 3}}, {\"x\": 1}], "
+                + "\"colour\": \"BLUE\", \"at\": \"tomorrow\", \"value\": \"1\", \"flag\": \"yes\", \"extra\": 0}"))
+                .containsExactly("inners[0].name", "inners[1].count", "inners[2].tags.k", "inners[3].x",
+                        "colour", "at", "value", "flag", "extra");
+    }
+
+    @Test
+    void malformedJsonGivesItsPosition() {
+        List<FieldError> errors = JsonShape.check("{\"a\": \n [1, }".getBytes(StandardCharsets.UTF_8),
+                Outer.class);
+
+        assertThat(errors).singleElement().satisfies(e -> {
+            assertThat(e.field()).isEqualTo("body");
+            assertThat(e.message()).contains("line 2");
+        });
+    }
+
+    @Test
+    void theWrongTopLevelKindIsNamed() {
+        assertThat(JsonShape.check("[1, 2]".getBytes(StandardCharsets.UTF_8), Outer.class))
+                .singleElement().satisfies(e -> assertThat(e.message()).isEqualTo("expected an object, got an array"));
+    }
+}
