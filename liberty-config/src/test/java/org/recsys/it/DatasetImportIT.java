@@ -6,12 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.recsys.it.support.Api;
 import org.recsys.it.support.Imports;
+import org.recsys.it.support.Poll;
 import org.recsys.it.support.RecsysServer;
 
 @ExtendWith(RecsysServer.class)
@@ -24,16 +26,35 @@ class DatasetImportIT {
     }
 
     @Test
-    void movieLensImportsWholeAndAgainChangesNothing(Api api) {
+    void movieLensImportStoppedMidwayRestartsFromItsCheckpointAndAgainChangesNothing(Api api) {
         Path movieLens = dataset("movielens-100k");
 
-        JsonNode first = Imports.runToEnd(api, "movielens-100k", movieLens);
+        Api.Answer started = api.post("imports", Map.of("format", "movielens-100k", "path", movieLens.toString()));
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        String id = started.json().path("id").asText();
+        JsonNode midway = Poll.until(() -> api.get("imports/" + id).json(),
+                s -> s.path("rowsStored").asLong() > 5_000, Duration.ofMinutes(2), "the import to be under way");
+        long execution = midway.path("jobExecutionId").asLong();
+        assertThat(api.post("jobs/executions/" + execution + "/stop", "").status()).isEqualTo(202);
+        JsonNode stopped = Poll.until(() -> api.get("imports/" + id).json(), s -> s.hasNonNull("endedAt"),
+                Duration.ofMinutes(2), "the import to stop");
+        Api.Answer restarted = api.post("jobs/executions/" + execution + "/restart", "");
+        JsonNode first = Poll.until(() -> api.get("imports/" + id).json(),
+                s -> s.path("jobExecutionId").asLong() != execution && s.hasNonNull("endedAt"),
+                Duration.ofMinutes(5), "the restarted import to end");
         JsonNode again = Imports.runToEnd(api, "movielens-100k", movieLens);
+
+        assertThat(stopped.path("state").asText()).isEqualTo("STOPPED");
+        assertThat(stopped.path("rowsStored").asLong()).isLessThan(102_625);
+        assertThat(restarted.status()).as(restarted.toString()).isEqualTo(202);
+        assertThat(restarted.json().path("instanceId").asLong())
+                .isEqualTo(api.get("jobs/executions/" + execution).json().path("instanceId").asLong());
 
         assertThat(first.path("state").asText()).isEqualTo("COMPLETED");
         assertThat(first.path("rowsRead").asLong()).isEqualTo(1_682 + 943 + 100_000);
         assertThat(first.path("rowsStored").asLong()).isEqualTo(1_682 + 943 + 100_000);
         assertThat(first.path("rowsRejected").asLong()).isZero();
+        assertThat(first.path("rowsUnchanged").asLong()).as("nothing written twice").isZero();
         assertThat(again.path("rowsStored").asLong()).isZero();
         assertThat(again.path("rowsUnchanged").asLong()).isEqualTo(102_625);
 

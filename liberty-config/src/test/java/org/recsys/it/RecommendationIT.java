@@ -28,6 +28,13 @@ class RecommendationIT {
         return ids;
     }
 
+    static final String DEMO_DEPARTMENTS = "guitars,keyboards,drums,recording,cables,books,dj,wind";
+
+    /** Recommendations within the demo's departments: other tests import real catalogues into this database. */
+    static List<String> demoIds(Api api, String user, int n) {
+        return ids(api.get("users/" + user + "/recommendations?n=" + n + "&category=" + DEMO_DEPARTMENTS).json());
+    }
+
     static long inDepartment(List<String> itemIds, String department) {
         return itemIds.stream().filter(id -> id.startsWith("demo-" + department + "-")).count();
     }
@@ -72,14 +79,14 @@ class RecommendationIT {
     void likingOneDepartmentMovesTheNextAnswerTowardsIt(Api api) {
         String user = prefix + "liker";
         api.put("users/" + user, Map.of("preferenceText", "home recording: condenser microphones and interfaces"));
-        List<String> before = ids(api.get("users/" + user + "/recommendations?n=10").json());
+        List<String> before = demoIds(api, user, 10);
 
         List<Map<String, Object>> likes = new ArrayList<>();
         for (int n = 1; n <= 6; n++) {
             likes.add(Map.of("userId", user, "itemId", String.format("demo-wind-%02d", n), "type", "LIKE"));
         }
         assertThat(api.post("feedback/batch", Map.of("events", likes)).status()).isEqualTo(200);
-        List<String> after = ids(api.get("users/" + user + "/recommendations?n=10").json());
+        List<String> after = demoIds(api, user, 10);
 
         assertThat(inDepartment(after, "wind")).isGreaterThan(inDepartment(before, "wind"));
         assertThat(inDepartment(after, "wind")).isGreaterThanOrEqualTo(3);
@@ -89,7 +96,7 @@ class RecommendationIT {
     void newUsersAreServedFromTheirOwnWordsAndNewItemsAtOnce(Api api) {
         String user = prefix + "drummer";
         api.put("users/" + user, Map.of("preferenceText", "drum kits, snare drums and cymbals for my band"));
-        List<String> drums = ids(api.get("users/" + user + "/recommendations?n=5").json());
+        List<String> drums = demoIds(api, user, 5);
         assertThat(inDepartment(drums, "drums")).isGreaterThanOrEqualTo(3);
 
         String item = prefix + "theremin";
@@ -106,11 +113,11 @@ class RecommendationIT {
     void statedPreferencesMoveTheProfileAtOnce(Api api) {
         String user = prefix + "stated";
         api.put("users/" + user, Map.of("preferenceText", "saxophones and trumpets"));
-        long drumsBefore = inDepartment(ids(api.get("users/" + user + "/recommendations?n=10").json()), "drums");
+        long drumsBefore = inDepartment(demoIds(api, user, 10), "drums");
 
         Api.Answer changed = api.post("users/" + user + "/preferences",
                 Map.of("text", "more drums and percussion, no wind instruments"));
-        long drumsAfter = inDepartment(ids(api.get("users/" + user + "/recommendations?n=10").json()), "drums");
+        long drumsAfter = inDepartment(demoIds(api, user, 10), "drums");
 
         assertThat(changed.status()).isEqualTo(200);
         assertThat(changed.json().path("version").asLong()).isGreaterThan(1);

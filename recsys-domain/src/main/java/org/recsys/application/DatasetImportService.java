@@ -77,16 +77,21 @@ public class DatasetImportService {
         DatasetImport request = imports.find(id).orElseThrow(() -> new UnknownEntityException("import", id));
         List<RejectedLine> rejected = imports.rejectedLines(id, REJECTED_LINES_SHOWN);
         if (request.jobExecutionId() == null) {
-            return new ImportStatus(request, "STARTING", null, null, null, rejected);
+            return new ImportStatus(request, null, "STARTING", null, null, null, rejected);
         }
         try {
-            JobExecution execution = jobOperator().getJobExecution(request.jobExecutionId());
-            return new ImportStatus(request, execution.getBatchStatus().name(),
+            // The newest execution of the job instance: a stopped import may have been restarted since.
+            JobOperator operator = jobOperator();
+            JobExecution execution = operator.getJobExecutions(operator.getJobInstance(request.jobExecutionId()))
+                    .stream().max(java.util.Comparator.comparingLong(JobExecution::getExecutionId))
+                    .orElseThrow(() -> new NoSuchJobExecutionException("no executions"));
+            return new ImportStatus(request, execution.getExecutionId(), execution.getBatchStatus().name(),
                     execution.getStartTime() == null ? null : execution.getStartTime().toInstant(),
                     execution.getEndTime() == null ? null : execution.getEndTime().toInstant(),
                     execution.getExitStatus(), rejected);
         } catch (NoSuchJobExecutionException e) {
-            return new ImportStatus(request, "UNKNOWN", null, null, "job execution no longer recorded", rejected);
+            return new ImportStatus(request, request.jobExecutionId(), "UNKNOWN", null, null,
+                    "job execution no longer recorded", rejected);
         }
     }
 

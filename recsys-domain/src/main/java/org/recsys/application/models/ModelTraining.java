@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +17,9 @@ import org.recsys.application.Transactions;
 import org.recsys.application.serving.LiveCatalogue;
 import org.recsys.domain.model.feedback.FeedbackRepository;
 import org.recsys.domain.model.feedback.StarRating;
+import org.recsys.domain.model.registry.ModelKind;
 import org.recsys.infrastructure.ml.TextEncoding;
+import org.recsys.ml.rating.RatingMetrics;
 import org.recsys.ml.rating.RatingModel;
 import org.recsys.ml.rating.RatingModelTrainer;
 import org.recsys.ml.rating.RatingRecipe;
@@ -39,6 +42,8 @@ public class ModelTraining {
 
     static final int MIN_RATINGS = 100;
     static final int MIN_REVIEWS = 30;
+    /** The newest 1/10 of the data is the hold-out. */
+    static final int HOLDOUT_DIVISOR = 10;
 
     @Inject
     FeedbackRepository feedback;
@@ -48,6 +53,8 @@ public class ModelTraining {
     TextEncoding encoding;
     @Inject
     Transactions transactions;
+    @Inject
+    ServingModels models;
 
     @Inject
     @ConfigProperty(name = "recsys.models.rating-recipe", defaultValue = "TEXT_AWARE")
@@ -61,8 +68,19 @@ public class ModelTraining {
 
     Clock clock = Clock.systemUTC();
 
-    /** A rating model trained on the stored star ratings, or empty when there are fewer than 100. */
-    public Optional<ActiveModel<RatingModel>> trainRating() {
+    /** A model of the given kind trained on what is stored, or empty when there is too little data. */
+    public Optional<? extends TrainedModel<?>> train(ModelKind kind) {
+        return switch (kind) {
+            case RATING -> trainRating();
+            case SENTIMENT -> trainSentiment();
+        };
+    }
+
+    /**
+     * A rating model trained on all but the newest tenth of the stored star ratings and measured on that newest
+     * tenth, next to the serving model measured on the same ratings; empty when there are fewer than 100 ratings.
+     */
+    public Optional<TrainedModel<RatingModel>> trainRating() {
         List<StarRating> ratings = transactions.inNewTransaction(() -> feedback.starRatings(maxRatings));
         if (ratings.size() < MIN_RATINGS) {
             LOG.info(() -> "No rating model: " + ratings.size() + " star ratings stored, at least " + MIN_RATINGS
@@ -70,8 +88,8 @@ public class ModelTraining {
             return Optional.empty();
         }
         long began = System.nanoTime();
-        List<RatingRecord> records = new ArrayList<>(ratings.size());
         Map<String, float[]> itemVectors = new HashMap<>();
+        List<RatingRecord> records = new ArrayList<>(ratings.size());
         for (StarRating rating : ratings) {
             records.add(new RatingRecord(rating.userId(), rating.itemId(), (float) rating.stars(),
                     rating.occurredAt().getEpochSecond()));
@@ -82,20 +100,54 @@ public class ModelTraining {
                 }
             }
         }
-        RatingModel model = new RatingModelTrainer(RatingRecipe.valueOf(ratingRecipe)).withHoldout(0.1)
-                .train(records, itemVectors, Map.of());
-        Map<String, Double> metrics = new HashMap<>();
-        model.holdoutMetrics().ifPresent(m -> {
-            metrics.put("rmse", m.rmse());
-            metrics.put("mae", m.mae());
-        });
-        LOG.info(() -> String.format("Rating model %s trained on %d ratings in %.1f s; hold-out %s", ratingRecipe,
-                records.size(), (System.nanoTime() - began) / 1e9, metrics));
-        return Optional.of(new ActiveModel<>(model, version("rating"), clock.instant(), metrics, records.size()));
+        // Newest first: the hold-out is the newest tenth, as a model meets data newer than what it learnt from.
+        int holdoutSize = Math.max(1, records.size() / HOLDOUT_DIVISOR);
+        List<RatingRecord> holdout = records.subList(0, holdoutSize);
+        List<RatingRecord> train = records.subList(holdoutSize, records.size());
+        RatingModel model = new RatingModelTrainer(RatingRecipe.valueOf(ratingRecipe)).withHoldout(0)
+                .train(train, itemVectors, Map.of());
+        Map<String, Double> metrics = ratingMetrics(model, holdout, itemVectors);
+        Optional<Map<String, Double>> serving = models.rating().map(active -> ratingMetrics(active.model(), holdout,
+                itemVectors));
+        double seconds = (System.nanoTime() - began) / 1e9;
+        Map<String, String> provenance = new LinkedHashMap<>();
+        provenance.put("recipe", ratingRecipe);
+        provenance.put("trainer", model.provenance().getTrainerProvenance().getClassName());
+        provenance.put("tribuoVersion", model.provenance().getTribuoVersion());
+        provenance.put("encoder", encoding.encoderId());
+        provenance.put("trainingData", train.size() + " star ratings up to "
+                + ratings.get(holdoutSize).occurredAt());
+        provenance.put("holdout", holdout.size() + " newest star ratings from " + ratings.get(holdoutSize - 1)
+                .occurredAt());
+        provenance.put("trainingSeconds", String.format(java.util.Locale.ROOT, "%.1f", seconds));
+        LOG.info(() -> String.format("Rating model %s trained on %d ratings in %.1f s; hold-out %s (serving model %s)",
+                ratingRecipe, train.size(), seconds, metrics, serving.orElse(Map.of())));
+        return Optional.of(new TrainedModel<>(ModelKind.RATING, model, model.toBytes(),
+                new ActiveModel<>(model, version(ModelKind.RATING), clock.instant(), metrics, train.size()),
+                serving, holdout.size(), provenance));
     }
 
-    /** A sentiment model trained on reviews with stars (1-2 negative, 3 neutral, 4-5 positive), or empty. */
-    public Optional<ActiveModel<SentimentModel>> trainSentiment() {
+    static Map<String, Double> ratingMetrics(RatingModel model, List<RatingRecord> holdout,
+                                                     Map<String, float[]> itemVectors) {
+        double[] predicted = new double[holdout.size()];
+        double[] actual = new double[holdout.size()];
+        for (int r = 0; r < holdout.size(); r++) {
+            RatingRecord record = holdout.get(r);
+            predicted[r] = model.predict(record.userId(), record.itemId(), null, itemVectors.get(record.itemId()));
+            actual[r] = record.rating();
+        }
+        RatingMetrics measured = RatingMetrics.of(predicted, actual);
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("rmse", measured.rmse());
+        metrics.put("mae", measured.mae());
+        return metrics;
+    }
+
+    /**
+     * A sentiment model trained on all but the newest tenth of the reviews with stars (1-2 negative, 3 neutral, 4-5
+     * positive) and measured on that newest tenth, next to the serving model on the same reviews; or empty.
+     */
+    public Optional<TrainedModel<SentimentModel>> trainSentiment() {
         List<StarRating> reviews = transactions.inNewTransaction(() -> feedback.ratedReviews(maxReviews));
         long classes = reviews.stream().map(r -> Sentiment.fromStars(r.stars())).distinct().count();
         if (reviews.size() < MIN_REVIEWS || classes < 2) {
@@ -109,15 +161,30 @@ public class ModelTraining {
         for (int i = 0; i < reviews.size(); i++) {
             examples.add(new LabelledVector(Sentiment.fromStars(reviews.get(i).stars()).label(), vectors.get(i)));
         }
-        int holdout = Math.max(1, examples.size() / 10);
-        List<LabelledVector> train = examples.subList(holdout, examples.size());
-        List<LabelledVector> test = examples.subList(0, holdout);
+        int holdoutSize = Math.max(1, examples.size() / HOLDOUT_DIVISOR);
+        List<LabelledVector> holdout = examples.subList(0, holdoutSize);
+        List<LabelledVector> train = examples.subList(holdoutSize, examples.size());
         SentimentModel model = new SentimentTrainer().train(train, encoding.encoder().tag());
-        Map<String, Double> metrics = new HashMap<>(evaluate(model, test));
-        SentimentModel full = new SentimentTrainer().train(examples, encoding.encoder().tag());
-        LOG.info(() -> String.format("Sentiment model trained on %d reviews in %.1f s; hold-out %s", examples.size(),
-                (System.nanoTime() - began) / 1e9, metrics));
-        return Optional.of(new ActiveModel<>(full, version("sentiment"), clock.instant(), metrics, examples.size()));
+        Map<String, Double> metrics = evaluate(model, holdout);
+        // A model made for another encoder cannot read these vectors: it has no comparable score.
+        Optional<Map<String, Double>> serving = models.sentiment()
+                .filter(active -> active.model().encoder().equals(encoding.encoder().tag()))
+                .map(active -> evaluate(active.model(), holdout));
+        double seconds = (System.nanoTime() - began) / 1e9;
+        Map<String, String> provenance = new LinkedHashMap<>();
+        provenance.put("trainer", model.provenance().getTrainerProvenance().getClassName());
+        provenance.put("tribuoVersion", model.provenance().getTribuoVersion());
+        provenance.put("encoder", encoding.encoderId());
+        provenance.put("trainingData", train.size() + " reviews with stars up to "
+                + reviews.get(holdoutSize).occurredAt());
+        provenance.put("holdout", holdout.size() + " newest reviews from " + reviews.get(holdoutSize - 1)
+                .occurredAt());
+        provenance.put("trainingSeconds", String.format(java.util.Locale.ROOT, "%.1f", seconds));
+        LOG.info(() -> String.format("Sentiment model trained on %d reviews in %.1f s; hold-out %s (serving model %s)",
+                train.size(), seconds, metrics, serving.orElse(Map.of())));
+        return Optional.of(new TrainedModel<>(ModelKind.SENTIMENT, model, model.toBytes(),
+                new ActiveModel<>(model, version(ModelKind.SENTIMENT), clock.instant(), metrics, train.size()),
+                serving, holdout.size(), provenance));
     }
 
     /** Accuracy and macro-F1 of a sentiment model on labelled vectors. */
@@ -145,8 +212,8 @@ public class ModelTraining {
         return metrics;
     }
 
-    private String version(String kind) {
-        return kind + "-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(java.time.ZoneOffset.UTC)
-                .format(clock.instant());
+    private String version(ModelKind kind) {
+        return kind.id() + "-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
+                .withZone(java.time.ZoneOffset.UTC).format(clock.instant());
     }
 }

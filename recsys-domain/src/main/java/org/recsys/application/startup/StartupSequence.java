@@ -10,7 +10,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.recsys.application.demo.DemoDataLoader;
 import org.recsys.application.models.ModelTraining;
-import org.recsys.application.models.ServingModels;
+import org.recsys.application.jobs.JobScheduler;
+import org.recsys.application.models.ModelRegistry;
+import org.recsys.domain.model.registry.ModelKind;
 import org.recsys.application.serving.Experiments;
 import org.recsys.application.serving.LiveCatalogue;
 import org.recsys.infrastructure.cluster.RecsysCluster;
@@ -42,7 +44,9 @@ public class StartupSequence {
     @Inject
     ModelTraining training;
     @Inject
-    ServingModels models;
+    ModelRegistry registry;
+    @Inject
+    JobScheduler scheduler;
 
     private volatile State state = State.STARTING;
     private volatile String failure;
@@ -63,6 +67,7 @@ public class StartupSequence {
             experiments.prepare();
             demoData.loadIfEmpty();
             state = State.READY;
+            scheduler.start();
             trainMissingModels();
         } catch (RuntimeException e) {
             failure = e.getClass().getSimpleName() + ": " + e.getMessage();
@@ -71,14 +76,14 @@ public class StartupSequence {
         }
     }
 
-    /** Models are trained in the background after start-up: serving works without them until they are ready. */
+    /**
+     * The registry's active models serve; a kind that has none is trained in the background after start-up (serving
+     * works without it until it is ready).
+     */
     private void trainMissingModels() {
         try {
-            if (models.rating().isEmpty()) {
-                training.trainRating().ifPresent(models::serveRating);
-            }
-            if (models.sentiment().isEmpty()) {
-                training.trainSentiment().ifPresent(models::serveSentiment);
+            for (ModelKind kind : registry.serveActiveVersions()) {
+                training.train(kind).ifPresent(registry::register);
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Training the first models failed; serving goes on without them", e);

@@ -10,6 +10,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.recsys.application.ConflictException;
 import org.recsys.application.InvalidInputException;
 import org.recsys.application.NotReadyException;
 import org.recsys.application.UnknownEntityException;
@@ -48,6 +49,17 @@ public final class ProblemMappers {
         @Override
         public Response toResponse(UnknownEntityException e) {
             return Problem.of(Response.Status.NOT_FOUND, e.getMessage(), path(uri)).toResponse();
+        }
+    }
+
+    @Provider
+    public static class Conflict implements ExceptionMapper<ConflictException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(ConflictException e) {
+            return Problem.of(Response.Status.CONFLICT, e.getMessage(), path(uri)).toResponse();
         }
     }
 

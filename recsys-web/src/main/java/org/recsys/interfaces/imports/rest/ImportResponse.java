@@ -12,6 +12,8 @@ public record ImportResponse(
         long id,
         String format,
         String path,
+        @Schema(description = "The job execution doing the import now (its newest, after a restart); stop and "
+                + "restart it through /api/v1/jobs/executions/{id}") Long jobExecutionId,
         @Schema(description = "Batch status: STARTING, STARTED, COMPLETED, FAILED, STOPPING, STOPPED, ABANDONED",
                 example = "COMPLETED") String state,
         @Schema(description = "Rows read from the files, rejected ones included") long rowsRead,
@@ -35,7 +37,8 @@ public record ImportResponse(
 
     static ImportResponse of(ImportStatus status) {
         DatasetImport request = status.request();
-        return new ImportResponse(request.id(), request.format().id(), request.path(), status.state(),
+        return new ImportResponse(request.id(), request.format().id(), request.path(), status.jobExecutionId(),
+                status.state(),
                 request.rowsRead(), request.rowsStored(), request.rowsUnchanged(), request.rowsRejected(),
                 request.createdAt(), status.startedAt(), status.endedAt(), status.exitStatus(),
                 status.rejectedLines().stream().map(Rejection::of).toList());

@@ -1,0 +1,46 @@
+package org.recsys.application.jobs;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The batch jobs of the application (job XML in recsys-batch's META-INF/batch-jobs). */
+public enum JobDefinition {
+    CLEAN_DATA("clean-data", "Cleans texts, removes duplicate and out-of-range events, flags bursts and copied "
+            + "texts; writes a data-quality report", true),
+    EMBED_BACKFILL("embed-backfill", "Embeds every item that has no vector from the active encoder", true),
+    TRAIN_MODELS("train-models", "Trains the rating and sentiment models, measures them on a hold-out and registers "
+            + "them; a candidate that beats the serving model by the margin goes live", true),
+    CLUSTER_INTERESTS("cluster-interests", "Recomputes every user's interest points and tags", true),
+    EVALUATE("evaluate", "Measures the serving models on the newest hold-out; writes an evaluation report", true),
+    IMPORT_MOVIELENS("import-movielens", "Imports MovieLens 100K (start it with POST /api/v1/imports)", false),
+    IMPORT_AMAZON_REVIEWS("import-amazon-reviews", "Imports Amazon reviews (start it with POST /api/v1/imports)",
+            false);
+
+    private final String jobName;
+    private final String description;
+    private final boolean startable;
+
+    JobDefinition(String jobName, String description, boolean startable) {
+        this.jobName = jobName;
+        this.description = description;
+        this.startable = startable;
+    }
+
+    /** The job XML name, also the job's name in the API and in Liberty's batch tools. */
+    public String jobName() {
+        return jobName;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** Whether it runs without parameters (imports need a file and start through the imports API). */
+    public boolean startable() {
+        return startable;
+    }
+
+    public static Optional<JobDefinition> byName(String name) {
+        return Arrays.stream(values()).filter(d -> d.jobName.equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,211 @@
+package org.recsys.application.models;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.recsys.application.ConflictException;
+import org.recsys.application.Transactions;
+import org.recsys.application.UnknownEntityException;
+import org.recsys.domain.model.registry.ModelKind;
+import org.recsys.domain.model.registry.ModelStatus;
+import org.recsys.domain.model.registry.ModelVersion;
+import org.recsys.domain.model.registry.ModelVersionRepository;
+import org.recsys.infrastructure.cluster.ClusterMessage;
+import org.recsys.infrastructure.cluster.RecsysCluster;
+import org.recsys.ml.rating.RatingModel;
+import org.recsys.ml.sentiment.SentimentModel;
+
+/**
+ * Keeps every trained model as a version and decides which one serves. A candidate goes live by itself only when it
+ * beats the serving model on the same hold-out by the configured margin; operators can promote any version and roll
+ * back to the one that served before. Every change of the active version reaches every member of the cluster, which
+ * then loads that version from the database and serves it without a restart.
+ */
+@ApplicationScoped
+public class ModelRegistry {
+
+    private static final Logger LOG = Logger.getLogger(ModelRegistry.class.getName());
+
+    /** Cluster message kind: the active version of a model kind changed. */
+    static final String MODEL_ACTIVATED = "model-activated";
+
+    @Inject
+    ModelVersionRepository versions;
+    @Inject
+    ServingModels serving;
+    @Inject
+    Transactions transactions;
+    @Inject
+    RecsysCluster cluster;
+    @Inject
+    Event<ModelActivated> activated;
+
+    /** Least hold-out RMSE gain (stars) for a rating candidate to replace the serving model by itself. */
+    @Inject
+    @ConfigProperty(name = "recsys.models.promotion-margin.rating", defaultValue = "0.005")
+    double ratingMargin;
+    /** Least hold-out macro-F1 gain for a sentiment candidate to replace the serving model by itself. */
+    @Inject
+    @ConfigProperty(name = "recsys.models.promotion-margin.sentiment", defaultValue = "0.005")
+    double sentimentMargin;
+
+    Clock clock = Clock.systemUTC();
+
+    /** A version whose activation was committed; observed after commit to tell the cluster. */
+    public record ModelActivated(ModelKind kind, String version) {
+    }
+
+    /** What happened to a registered candidate, and why. */
+    public record Registration(ModelVersion version, boolean promoted, String reason) {
+    }
+
+    /** Stores a trained model as a new version and promotes it if it clearly beats the serving model. */
+    @Transactional
+    public Registration register(TrainedModel<?> trained) {
+        ActiveModel<?> candidate = trained.candidate();
+        ModelVersion version = new ModelVersion(candidate.version(), trained.kind(), candidate.trainedAt(),
+                candidate.examples(), candidate.metrics(), trained.provenance());
+        versions.store(version, trained.artifact());
+        Optional<ModelVersion> active = versions.activeForUpdate(trained.kind());
+        Decision decision = decide(trained.kind(), candidate.metrics(), active.map(ModelVersion::version),
+                trained.servingMetrics(), trained.holdoutSize(), margin(trained.kind()));
+        if (decision.promote()) {
+            active.ifPresent(previous -> previous.retire("replaced by " + version.version() + ": "
+                    + decision.reason()));
+            version.activate(clock.instant(), decision.reason());
+            activated.fire(new ModelActivated(trained.kind(), version.version()));
+        } else {
+            version.keepAsCandidate(decision.reason());
+        }
+        LOG.info(() -> version.version() + (decision.promote() ? " promoted: " : " kept as candidate: ")
+                + decision.reason());
+        return new Registration(version, decision.promote(), decision.reason());
+    }
+
+    /** Makes a version the active one of its kind (an operator's decision; no margin applies). */
+    @Transactional
+    public ModelVersion promote(String versionId) {
+        ModelVersion version = versions.find(versionId).orElseThrow(() -> new UnknownEntityException("model",
+                versionId));
+        if (version.status() == ModelStatus.ACTIVE) {
+            return version;
+        }
+        versions.activeForUpdate(version.kind()).ifPresent(previous -> previous.retire("replaced by "
+                + versionId + " (promoted by an operator)"));
+        version.activate(clock.instant(), "promoted by an operator");
+        activated.fire(new ModelActivated(version.kind(), versionId));
+        return version;
+    }
+
+    /** Retires the active version of a kind and brings back the one that served before it. */
+    @Transactional
+    public ModelVersion rollback(ModelKind kind) {
+        ModelVersion active = versions.activeForUpdate(kind).orElseThrow(() -> new ConflictException(
+                "no " + kind.id() + " model is active, so there is nothing to roll back"));
+        ModelVersion previous = versions.previouslyActive(kind).orElseThrow(() -> new ConflictException(
+                active.version() + " is the only " + kind.id() + " model that ever served; nothing to roll back to"));
+        active.retire("rolled back to " + previous.version() + " by an operator");
+        previous.activate(clock.instant(), "restored by rolling back " + active.version());
+        activated.fire(new ModelActivated(kind, previous.version()));
+        return previous;
+    }
+
+    @Transactional
+    public List<ModelVersion> list(ModelKind kind, int limit) {
+        return versions.list(kind, limit);
+    }
+
+    @Transactional
+    public ModelVersion find(String versionId) {
+        return versions.find(versionId).orElseThrow(() -> new UnknownEntityException("model", versionId));
+    }
+
+    /** Loads and serves the active version of every kind; returns the kinds that have none yet. */
+    public List<ModelKind> serveActiveVersions() {
+        return java.util.Arrays.stream(ModelKind.values()).filter(kind -> {
+            Optional<ModelVersion> active = transactions.inNewTransaction(() -> versions.active(kind));
+            active.ifPresent(version -> load(version.version()));
+            return active.isEmpty();
+        }).toList();
+    }
+
+    /**
+     * The promotion rule, kept pure so that it can be tested alone: promote when nothing serves, when the serving
+     * model cannot be measured on this hold-out, or when the candidate's deciding metric is better by the margin.
+     */
+    static Decision decide(ModelKind kind, Map<String, Double> candidate, Optional<String> activeVersion,
+                           Optional<Map<String, Double>> servingMetrics, int holdoutSize, double margin) {
+        if (activeVersion.isEmpty()) {
+            return new Decision(true, "first " + kind.id() + " model");
+        }
+        String metric = kind.decidingMetric();
+        Double mine = candidate.get(metric);
+        Double theirs = servingMetrics.map(m -> m.get(metric)).orElse(null);
+        if (mine == null || mine.isNaN()) {
+            return new Decision(false, "the candidate has no hold-out " + metric);
+        }
+        if (theirs == null || theirs.isNaN()) {
+            return new Decision(true, "the serving model " + activeVersion.get() + " cannot be measured on this "
+                    + "hold-out (not loaded here, or made for another encoder)");
+        }
+        double gain = kind.improvement(mine, theirs);
+        String comparison = String.format(Locale.ROOT, "%s %.4f vs %.4f of %s on the same %d-example hold-out",
+                metric, mine, theirs, activeVersion.get(), holdoutSize);
+        if (gain >= margin) {
+            return new Decision(true, String.format(Locale.ROOT, "%s: better by %.4f (margin %.4f)", comparison,
+                    gain, margin));
+        }
+        return new Decision(false, String.format(Locale.ROOT, "%s: %s by %.4f, below the margin %.4f", comparison,
+                gain >= 0 ? "better only" : "worse", Math.abs(gain), margin));
+    }
+
+    /** A promotion decision. */
+    record Decision(boolean promote, String reason) {
+    }
+
+    private double margin(ModelKind kind) {
+        return kind == ModelKind.RATING ? ratingMargin : sentimentMargin;
+    }
+
+    void onActivated(@Observes(during = TransactionPhase.AFTER_SUCCESS) ModelActivated event) {
+        cluster.publish(MODEL_ACTIVATED, Map.of("kind", event.kind().id(), "version", event.version()));
+    }
+
+    /** Every member, the one that changed it included, serves the new active version. */
+    void onClusterMessage(@Observes ClusterMessage message) {
+        if (MODEL_ACTIVATED.equals(message.kind())) {
+            try {
+                load(message.field("version"));
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "Could not load model " + message.field("version")
+                        + "; this member keeps serving its previous model", e);
+            }
+        }
+    }
+
+    private void load(String versionId) {
+        ModelVersion version = transactions.inNewTransaction(() -> versions.find(versionId)).orElseThrow(
+                () -> new UnknownEntityException("model", versionId));
+        byte[] artifact = transactions.inNewTransaction(() -> versions.artifact(versionId)).orElseThrow(
+                () -> new IllegalStateException("model " + versionId + " has no stored artifact"));
+        switch (version.kind()) {
+            case RATING -> serving.serveRating(new ActiveModel<>(RatingModel.fromBytes(artifact), versionId,
+                    version.trainedAt(), version.metrics(), version.examples()));
+            case SENTIMENT -> serving.serveSentiment(new ActiveModel<>(SentimentModel.fromBytes(artifact), versionId,
+                    version.trainedAt(), version.metrics(), version.examples()));
+            default -> throw new IllegalStateException("unknown model kind " + version.kind());
+        }
+        LOG.info(() -> "Serving " + version.kind().id() + " model " + versionId);
+    }
+}
