@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -221,13 +222,33 @@ class ServingBenchmark {
     private static Map<String, Object> timers(Api api) {
         String metrics = api.get("/metrics").body();
         Map<String, Object> timers = new LinkedHashMap<>();
-        timers.put("profileLookupFromCacheMedianUs", 1e6 * number(metrics,
-                "recsys_profile_lookup_seconds\\{mp_scope=\"application\",source=\"cache\",quantile=\"0.5\",\\} ([0-9.E-]+)"));
-        timers.put("recommendationMedianMs", 1e3 * number(metrics,
-                "recsys_recommendation_seconds\\{mp_scope=\"application\",quantile=\"0.5\",\\} ([0-9.E-]+)"));
-        timers.put("recommendationP99Ms", 1e3 * number(metrics,
-                "recsys_recommendation_seconds\\{mp_scope=\"application\",quantile=\"0.99\",\\} ([0-9.E-]+)"));
+        timers.put("profileLookupFromCacheMedianUs", 1e6 * sample(metrics, "recsys_profile_lookup_seconds",
+                Map.of("source", "cache", "quantile", "0.5")));
+        timers.put("recommendationMedianMs", 1e3 * sample(metrics, "recsys_recommendation_seconds",
+                Map.of("quantile", "0.5")));
+        timers.put("recommendationP99Ms", 1e3 * sample(metrics, "recsys_recommendation_seconds",
+                Map.of("quantile", "0.99")));
         return timers;
+    }
+
+    /** The value of the Prometheus sample of that name whose labels include these (in any order). */
+    static double sample(String metrics, String name, Map<String, String> labels) {
+        Pattern label = Pattern.compile("(\\w+)=\"([^\"]*)\"");
+        for (String line : metrics.split("\n")) {
+            if (!line.startsWith(name + "{")) {
+                continue;
+            }
+            int close = line.lastIndexOf('}');
+            Map<String, String> found = new HashMap<>();
+            Matcher m = label.matcher(line.substring(name.length() + 1, close));
+            while (m.find()) {
+                found.put(m.group(1), m.group(2));
+            }
+            if (found.entrySet().containsAll(labels.entrySet())) {
+                return Double.parseDouble(line.substring(close + 1).trim().split("\\s+")[0]);
+            }
+        }
+        return Double.NaN;
     }
 
     private static double number(String text, String regex) {
