@@ -10,21 +10,44 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** A small HTTP client for the partner API, as a partner's system would call it. */
+/**
+ * A small HTTP client for the partner API, as a partner's system would call it: with the test run's API key (see
+ * {@link RecsysServer#API_KEY}) unless told to use another key or none.
+ */
 public final class Api {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI base;
+    private final String apiKey;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     public Api(URI base) {
-        this.base = base;
+        this(base, RecsysServer.API_KEY);
     }
 
-    /** An answer: status, content type and body (parsed as JSON when it is JSON). */
-    public record Answer(int status, String contentType, String body) {
+    private Api(URI base, String apiKey) {
+        this.base = base;
+        this.apiKey = apiKey;
+    }
+
+    /** The same server, called with another API key. */
+    public Api withKey(String key) {
+        return new Api(base, key);
+    }
+
+    /** The same server, called without any Authorization header. */
+    public Api anonymous() {
+        return new Api(base, null);
+    }
+
+    /** An answer: status, content type and body (parsed as JSON when it is JSON), and any challenge on a 401. */
+    public record Answer(int status, String contentType, String body, String wwwAuthenticate) {
+
+        public Answer(int status, String contentType, String body) {
+            this(status, contentType, body, null);
+        }
 
         public JsonNode json() {
             try {
@@ -68,10 +91,15 @@ public final class Api {
 
     public Answer send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofMinutes(2)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest built = request.timeout(Duration.ofMinutes(2)).build();
+            if (apiKey != null && built.headers().firstValue("Authorization").isEmpty()) {
+                built = HttpRequest.newBuilder(built, (name, value) -> true)
+                        .header("Authorization", "Bearer " + apiKey).build();
+            }
+            HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(""), response.body());
+                    response.headers().firstValue("Content-Type").orElse(""), response.body(),
+                    response.headers().firstValue("WWW-Authenticate").orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -116,6 +116,11 @@ public final class LibertyServer implements AutoCloseable {
         return name;
     }
 
+    /** Liberty's ${server.output.dir}: logs, and the demo credentials file. */
+    public Path serverOutputDirectory() {
+        return outputDirectory.resolve("recsys");
+    }
+
     public Path logFile() {
         return outputDirectory.resolve("recsys/logs/messages.log");
     }

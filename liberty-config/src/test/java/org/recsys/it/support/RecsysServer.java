@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -17,6 +18,14 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * {@link Running} server as a parameter.
  */
 public class RecsysServer implements ParameterResolver {
+
+    /** The partner API key every test server stores at start (RECSYS_API_BOOTSTRAP_KEY); {@link Api} sends it. */
+    public static final String API_KEY = "it-bootstrap-key-" + UUID.randomUUID();
+
+    /** Console users of the test servers besides the generated admin: name, role, password. */
+    public static final String OPERATOR = "it-operator";
+    public static final String VIEWER = "it-viewer";
+    public static final String CONSOLE_PASSWORD = "it-console-" + UUID.randomUUID();
 
     /** Where tests may put files for the import API to read (one of the server's import roots). */
     public static Path importDirectory() {
@@ -93,6 +102,10 @@ public class RecsysServer implements ParameterResolver {
         env.put("RECSYS_CLUSTER_NAME", "recsys-it-" + ProcessHandle.current().pid());
         // Schedules are checked every second so that a schedule test need not wait the default 15 s.
         env.put("RECSYS_JOBS_SCHEDULER_TICK_SECONDS", "1");
+        // The API needs a key and the console a sign-in; the admin password is generated (demo mode) as for a user.
+        env.put("RECSYS_API_BOOTSTRAP_KEY", API_KEY);
+        env.put("RECSYS_CONSOLE_USERS", OPERATOR + ":operator:" + CONSOLE_PASSWORD + "," + VIEWER + ":viewer:"
+                + CONSOLE_PASSWORD);
         return env;
     }
 

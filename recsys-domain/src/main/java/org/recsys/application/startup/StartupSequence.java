@@ -11,6 +11,7 @@ import java.util.logging.Logger;
 import org.recsys.application.demo.DemoDataLoader;
 import org.recsys.application.models.ModelTraining;
 import org.recsys.application.jobs.JobScheduler;
+import org.recsys.application.security.SecurityBootstrap;
 import org.recsys.application.models.ModelRegistry;
 import org.recsys.domain.model.registry.ModelKind;
 import org.recsys.application.serving.Experiments;
@@ -47,6 +48,8 @@ public class StartupSequence {
     ModelRegistry registry;
     @Inject
     JobScheduler scheduler;
+    @Inject
+    SecurityBootstrap security;
 
     private volatile State state = State.STARTING;
     private volatile String failure;
@@ -62,6 +65,7 @@ public class StartupSequence {
     void run() {
         try {
             migration.migrate();
+            security.bootstrap();
             cluster.start();
             catalogue.load();
             experiments.prepare();
