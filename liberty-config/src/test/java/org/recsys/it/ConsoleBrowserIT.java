@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -136,6 +137,20 @@ class ConsoleBrowserIT {
         assertThat(Long.parseLong(browser.findElement(By.id("count-users")).getText())).isPositive();
         assertThat(Long.parseLong(browser.findElement(By.id("count-feedback")).getText())).isPositive();
         screenshot("dashboard");
+
+        // On a tablet in portrait the charts stack in one column, each as wide as the page.
+        browser.manage().window().setSize(new Dimension(800, 1100));
+        try {
+            browser.navigate().refresh();
+            WebElement feedback = wait(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#chart-feedback[data-drawn]")));
+            WebElement types = browser.findElement(By.id("chart-types"));
+            assertThat(types.getLocation().getY()).isGreaterThan(feedback.getLocation().getY());
+            assertThat(feedback.getSize().getWidth()).isGreaterThan(600);
+            screenshot("dashboard-tablet");
+        } finally {
+            browser.manage().window().setSize(new Dimension(1366, 900));
+        }
     }
 
     @Test

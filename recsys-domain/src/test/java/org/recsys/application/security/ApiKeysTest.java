@@ -1,0 +1,94 @@
+package org.recsys.application.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.recsys.application.InvalidInputException;
+import org.recsys.domain.model.apikey.ApiKey;
+import org.recsys.domain.model.apikey.ApiKeyRepository;
+import org.recsys.domain.model.apikey.ApiKeyScope;
+
+class ApiKeysTest {
+
+    /** Keys in a list, as the database would hold them. */
+    static final class InMemoryKeys implements ApiKeyRepository {
+        final List<ApiKey> stored = new ArrayList<>();
+
+        @Override
+        public Optional<ApiKey> find(String id) {
+            return stored.stream().filter(k -> k.id().equals(id)).findFirst();
+        }
+
+        @Override
+        public Optional<ApiKey> findByTokenHash(String tokenHash) {
+            return stored.stream().filter(k -> k.tokenHash().equals(tokenHash)).findFirst();
+        }
+
+        @Override
+        public List<ApiKey> findAll() {
+            return stored.stream().sorted(Comparator.comparing(ApiKey::createdAt).reversed()).toList();
+        }
+
+        @Override
+        public void store(ApiKey key) {
+            stored.add(key);
+        }
+    }
+
+    private final InMemoryKeys repository = new InMemoryKeys();
+    private final ApiKeys keys = new ApiKeys();
+
+    {
+        keys.keys = repository;
+    }
+
+    @Test
+    void aNewKeyAuthenticatesAndOnlyItsHashIsStored() {
+        ApiKeys.IssuedKey issued = keys.create("partner", ApiKeyScope.READ, "admin");
+
+        assertThat(issued.token()).startsWith("rsk_" + issued.key().id() + "_");
+        assertThat(issued.key().id()).matches("[0-9a-f]{12}");
+        assertThat(repository.stored.get(0).tokenHash()).isEqualTo(Secrets.sha256Hex(issued.token()))
+                .doesNotContain(issued.token());
+        assertThat(keys.authenticate(issued.token())).map(ApiKey::scope).hasValue(ApiKeyScope.READ);
+        assertThat(keys.authenticate(issued.token() + "x")).isEmpty();
+        assertThat(keys.authenticate("")).isEmpty();
+    }
+
+    @Test
+    void aRevokedKeyNoLongerAuthenticates() {
+        ApiKeys.IssuedKey issued = keys.create("partner", ApiKeyScope.WRITE, "admin");
+        keys.revoke(issued.key().id());
+        assertThat(keys.authenticate(issued.token())).isEmpty();
+        assertThat(repository.stored.get(0).revokedAt()).isNotNull();
+    }
+
+    @Test
+    void twoKeysNeverShareASecret() {
+        assertThat(keys.create("a", ApiKeyScope.READ, "admin").token())
+                .isNotEqualTo(keys.create("b", ApiKeyScope.READ, "admin").token());
+    }
+
+    @Test
+    void aConfiguredKeyIsStoredOnceAndMustBeLongEnough() {
+        String token = "configured-partner-key-0123456789";
+        assertThat(keys.ensureConfigured("bootstrap", "configured", token, ApiKeyScope.WRITE)).isTrue();
+        assertThat(keys.ensureConfigured("bootstrap", "configured", token, ApiKeyScope.WRITE)).isFalse();
+        assertThat(keys.authenticate(token)).isPresent();
+        assertThatThrownBy(() -> keys.ensureConfigured("short", "configured", "too-short", ApiKeyScope.WRITE))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aKeyNeedsANameAndAScope() {
+        assertThatThrownBy(() -> keys.create(" ", ApiKeyScope.READ, "admin"))
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> keys.create("partner", null, "admin"))
+                .isInstanceOf(InvalidInputException.class);
+    }
+}
