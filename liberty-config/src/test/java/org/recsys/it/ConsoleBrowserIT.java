@@ -187,7 +187,8 @@ class ConsoleBrowserIT {
         By status = By.xpath("//div[@id='job-cluster-interests']//tr[td[1][normalize-space()='" + executionId
                 + "']]/td[contains(@class,'status')]");
         new WebDriverWait(browser, Duration.ofMinutes(4), Duration.ofSeconds(2)).until(driver -> {
-            driver.get(base + "/console/jobs.xhtml");
+            // The anchor scrolls the job into view, so that the screenshot shows it.
+            driver.get(base + "/console/jobs.xhtml#job-cluster-interests");
             List<WebElement> cell = driver.findElements(status);
             return !cell.isEmpty() && cell.get(0).getText().equals("COMPLETED");
         });
