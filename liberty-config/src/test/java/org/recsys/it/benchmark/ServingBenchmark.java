@@ -74,16 +74,18 @@ class ServingBenchmark {
         Thread.sleep(5_000);
         Path script = Files.writeString(Files.createTempFile("recommend", ".lua"), """
                 math.randomseed(42)
+                wrk.headers["Authorization"] = "Bearer %s"
                 request = function()
                   return wrk.format("GET", "/api/v1/users/bench-u" .. math.random(0, %d) .. "/recommendations?n=10")
                 end
-                """.formatted(USERS - 1));
+                """.formatted(RecsysServer.API_KEY, USERS - 1));
         Path items = Files.writeString(Files.createTempFile("items", ".lua"), """
                 math.randomseed(42)
+                wrk.headers["Authorization"] = "Bearer %s"
                 request = function()
                   return wrk.format("GET", "/api/v1/items/bench-i" .. math.random(0, %d))
                 end
-                """.formatted(ITEMS - 1));
+                """.formatted(RecsysServer.API_KEY, ITEMS - 1));
         wrk(primary.server(), script, 2, 8, 15);
         // Four connections keep the two cores busy without queueing; sixteen show the saturation throughput.
         result.put("recommendations", wrk(primary.server(), script, 2, 4, 30));
