@@ -8,8 +8,10 @@
       title: { text: spec.title, textStyle: { fontSize: 14 } },
       tooltip: { trigger: 'axis' },
       legend: { top: 24, show: spec.series.length > 1 },
-      grid: { left: 50, right: 20, top: 60, bottom: 60 },
-      xAxis: { type: 'category', data: spec.labels, axisLabel: { rotate: spec.labels.length > 8 ? 40 : 0 } },
+      grid: { left: 50, right: 20, top: 60, bottom: spec.labels.length > 5 ? 90 : 40 },
+      // Bar charts have few categories: show every label (tilted when many) instead of ECharts' thinning.
+      xAxis: { type: 'category', data: spec.labels,
+               axisLabel: { interval: spec.type === 'bar' ? 0 : 'auto', rotate: spec.labels.length > 5 ? 35 : 0 } },
       yAxis: { type: 'value' },
       series: spec.series.map(function (s) {
         return { name: s.name, type: spec.type, data: s.data, smooth: spec.type === 'line' };

@@ -102,6 +102,9 @@ public class RecsysServer implements ParameterResolver {
         env.put("RECSYS_CLUSTER_NAME", "recsys-it-" + ProcessHandle.current().pid());
         // Schedules are checked every second so that a schedule test need not wait the default 15 s.
         env.put("RECSYS_JOBS_SCHEDULER_TICK_SECONDS", "1");
+        // Sentiment training and evaluation encode at most 1,000 reviews (default 5,000): the tests check the
+        // workflow, the benchmarks the full size.
+        env.put("RECSYS_MODELS_MAX_REVIEWS", "1000");
         // The API needs a key and the console a sign-in; the admin password is generated (demo mode) as for a user.
         env.put("RECSYS_API_BOOTSTRAP_KEY", API_KEY);
         env.put("RECSYS_CONSOLE_USERS", OPERATOR + ":operator:" + CONSOLE_PASSWORD + "," + VIEWER + ":viewer:"

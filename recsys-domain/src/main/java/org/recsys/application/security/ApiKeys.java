@@ -1,16 +1,26 @@
 package org.recsys.application.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.recsys.application.InvalidInputException;
+import org.recsys.application.Transactions;
 import org.recsys.application.UnknownEntityException;
 import org.recsys.domain.model.apikey.ApiKey;
 import org.recsys.domain.model.apikey.ApiKeyRepository;
 import org.recsys.domain.model.apikey.ApiKeyScope;
+import org.recsys.infrastructure.cluster.ClusterMessage;
+import org.recsys.infrastructure.cluster.RecsysCluster;
 
 /**
  * Issues, checks and revokes partner API keys. A key is {@code rsk_<id>_<secret>}: the id is 12 hex digits (shown in
@@ -23,8 +33,20 @@ public class ApiKeys {
     static final String PREFIX = "rsk_";
     static final int MIN_CONFIGURED_LENGTH = 24;
 
+    /** How long a key found valid is trusted without asking the database again (a safety net; see revoke). */
+    static final Duration REMEMBERED = Duration.ofSeconds(30);
+    static final String KEY_REVOKED = "api-key-revoked";
+
     @Inject
     ApiKeyRepository keys;
+    @Inject
+    Transactions transactions;
+    @Inject
+    RecsysCluster cluster;
+    @Inject
+    Event<KeyRevoked> revoked;
+
+    private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
 
     Clock clock = Clock.systemUTC();
 
@@ -67,20 +89,50 @@ public class ApiKeys {
         return true;
     }
 
-    /** The key a bearer token belongs to, if it exists and was not revoked. */
-    @Transactional
+    /**
+     * The key a bearer token belongs to, if it exists and was not revoked. Every API request asks, so a key found in
+     * the database is remembered for {@link #REMEMBERED}; a revocation forgets it on every member at once.
+     */
     public Optional<ApiKey> authenticate(String token) {
         if (token == null || token.isBlank() || token.length() > 200) {
             return Optional.empty();
         }
-        return keys.findByTokenHash(Secrets.sha256Hex(token)).filter(key -> !key.revoked());
+        String hash = Secrets.sha256Hex(token);
+        Instant now = clock.instant();
+        Remembered known = remembered.get(hash);
+        if (known != null && known.until().isAfter(now)) {
+            return Optional.of(known.key());
+        }
+        Optional<ApiKey> found = transactions.inNewTransaction(() -> keys.findByTokenHash(hash))
+                .filter(key -> !key.revoked());
+        found.ifPresentOrElse(key -> remembered.put(hash, new Remembered(key, now.plus(REMEMBERED))),
+                () -> remembered.remove(hash));
+        return found;
     }
 
     @Transactional
     public ApiKey revoke(String id) {
         ApiKey key = keys.find(id).orElseThrow(() -> new UnknownEntityException("API key", id));
         key.revoke(clock.instant());
+        revoked.fire(new KeyRevoked(key.tokenHash()));
         return key;
+    }
+
+    /** A revoked key's hash; told to every member after commit. */
+    public record KeyRevoked(String tokenHash) {
+    }
+
+    private record Remembered(ApiKey key, Instant until) {
+    }
+
+    void onRevoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) KeyRevoked event) {
+        cluster.publish(KEY_REVOKED, Map.of("hash", event.tokenHash()));
+    }
+
+    void onClusterMessage(@Observes ClusterMessage message) {
+        if (KEY_REVOKED.equals(message.kind())) {
+            remembered.remove(message.field("hash"));
+        }
     }
 
     @Transactional

@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.recsys.application.InvalidInputException;
+import org.recsys.application.Transactions;
 import org.recsys.domain.model.apikey.ApiKey;
 import org.recsys.domain.model.apikey.ApiKeyRepository;
 import org.recsys.domain.model.apikey.ApiKeyScope;
+import org.recsys.infrastructure.cluster.ClusterMessage;
 
 class ApiKeysTest {
 
@@ -42,9 +45,12 @@ class ApiKeysTest {
 
     private final InMemoryKeys repository = new InMemoryKeys();
     private final ApiKeys keys = new ApiKeys();
+    private final RecordingEvent<ApiKeys.KeyRevoked> revocations = new RecordingEvent<>();
 
     {
         keys.keys = repository;
+        keys.transactions = new Transactions();
+        keys.revoked = revocations;
     }
 
     @Test
@@ -63,7 +69,12 @@ class ApiKeysTest {
     @Test
     void aRevokedKeyNoLongerAuthenticates() {
         ApiKeys.IssuedKey issued = keys.create("partner", ApiKeyScope.WRITE, "admin");
+        assertThat(keys.authenticate(issued.token())).isPresent();
         keys.revoke(issued.key().id());
+        // Until the revocation reaches this member (after commit, over the cluster bus) the key is remembered.
+        assertThat(keys.authenticate(issued.token())).isPresent();
+        keys.onClusterMessage(new ClusterMessage(ApiKeys.KEY_REVOKED, "here",
+                Map.of("hash", revocations.fired.get(0).tokenHash())));
         assertThat(keys.authenticate(issued.token())).isEmpty();
         assertThat(repository.stored.get(0).revokedAt()).isNotNull();
     }

@@ -69,6 +69,8 @@ class SecurityBootstrapTest {
         consoleUsers.hash = new ReversingHash();
         ApiKeys apiKeys = new ApiKeys();
         apiKeys.keys = keys;
+        apiKeys.transactions = new org.recsys.application.Transactions();
+        apiKeys.revoked = new RecordingEvent<>();
         SecurityBootstrap bootstrap = new SecurityBootstrap();
         bootstrap.consoleUsers = consoleUsers;
         bootstrap.apiKeys = apiKeys;
