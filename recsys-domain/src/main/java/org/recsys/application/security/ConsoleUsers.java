@@ -1,13 +1,10 @@
 package org.recsys.application.security;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.recsys.domain.model.consoleuser.ConsoleRole;
 import org.recsys.domain.model.consoleuser.ConsoleUser;
@@ -22,15 +19,9 @@ public class ConsoleUsers {
     @Inject
     ConsoleUserRepository users;
     @Inject
-    Pbkdf2PasswordHash hash;
+    PasswordHashing hash;
 
     Clock clock = Clock.systemUTC();
-
-    @PostConstruct
-    void configureHash() {
-        hash.initialize(Map.of("Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
-                "Pbkdf2PasswordHash.Iterations", "210000", "Pbkdf2PasswordHash.SaltSizeBytes", "32"));
-    }
 
     /** The user, when the password is theirs. */
     @Transactional

@@ -2,14 +2,12 @@ package org.recsys.application.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -22,11 +20,7 @@ import org.recsys.domain.model.consoleuser.ConsoleUserRepository;
 class SecurityBootstrapTest {
 
     /** Stands in for Liberty's PBKDF2 bean: what matters here is that a hash is not the password. */
-    static final class ReversingHash implements Pbkdf2PasswordHash {
-        @Override
-        public void initialize(Map<String, String> parameters) {
-        }
-
+    static final class ReversingHash extends PasswordHashing {
         @Override
         public String generate(char[] password) {
             return "hash:" + new StringBuilder(new String(password)).reverse();

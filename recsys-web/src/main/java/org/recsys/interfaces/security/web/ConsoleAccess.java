@@ -3,8 +3,7 @@ package org.recsys.interfaces.security.web;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.security.enterprise.SecurityContext;
-import java.security.Principal;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import org.recsys.application.security.ConsoleUsers;
 import org.recsys.domain.model.consoleuser.ConsoleRole;
@@ -18,15 +17,14 @@ import org.recsys.domain.model.consoleuser.ConsoleRole;
 public class ConsoleAccess {
 
     @Inject
-    SecurityContext security;
+    HttpServletRequest request;
     @Inject
     ConsoleUsers users;
 
     private ConsoleRole role;
 
     public String username() {
-        Principal caller = security.getCallerPrincipal();
-        return caller == null ? null : caller.getName();
+        return ConsoleSignIn.user(request);
     }
 
     /** The role as stored now, so that a changed role applies without signing in again. */

@@ -6,15 +6,9 @@ import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.SecurityContext;
-import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
-import jakarta.security.enterprise.credential.Password;
-import jakarta.security.enterprise.credential.UsernamePasswordCredential;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.recsys.application.security.ConsoleUsers;
 
 /** The login and logout forms of the console. */
 @Named("login")
@@ -22,7 +16,7 @@ import java.io.IOException;
 public class LoginView {
 
     @Inject
-    SecurityContext security;
+    ConsoleUsers users;
     @Inject
     FacesContext faces;
 
@@ -32,25 +26,21 @@ public class LoginView {
     public void signIn() throws IOException {
         ExternalContext external = faces.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
-        HttpServletResponse response = (HttpServletResponse) external.getResponse();
-        AuthenticationStatus status = security.authenticate(request, response, AuthenticationParameters.withParams()
-                .credential(new UsernamePasswordCredential(username == null ? "" : username,
-                        new Password(password == null ? "" : password))));
-        switch (status) {
-            case SEND_CONTINUE -> faces.responseComplete();
-            case SUCCESS -> {
-                // Signed in from the login page itself (no page was asked for): go to the dashboard.
-                external.redirect(external.getRequestContextPath() + "/console/");
-                faces.responseComplete();
-            }
-            default -> faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    "Wrong user name or password.", null));
+        String name = username == null ? "" : username.strip();
+        if (users.verify(name, (password == null ? "" : password).toCharArray()).isEmpty()) {
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Wrong user name or password.",
+                    null));
+            return;
         }
+        String next = ConsoleSignIn.signIn(request, name);
+        // Back to the page asked for, or the dashboard when the login page itself was opened.
+        external.redirect(next != null && next.startsWith(external.getRequestContextPath() + "/console/") ? next
+                : external.getRequestContextPath() + "/console/");
+        faces.responseComplete();
     }
 
-    public void signOut() throws IOException, ServletException {
+    public void signOut() throws IOException {
         ExternalContext external = faces.getExternalContext();
-        ((HttpServletRequest) external.getRequest()).logout();
         external.invalidateSession();
         external.redirect(external.getRequestContextPath() + "/console/login.xhtml");
     }
