@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.recsys.application.Transactions;
 import org.recsys.application.jobs.JobReports;
 import org.recsys.application.serving.LiveCatalogue;
@@ -43,13 +42,9 @@ public class ModelEvaluation {
     Transactions transactions;
     @Inject
     JobReports reports;
-
+    /** Reads as much data as training does, so that both hold out the same newest tenth. */
     @Inject
-    @ConfigProperty(name = "recsys.models.max-ratings", defaultValue = "2000000")
-    int maxRatings;
-    @Inject
-    @ConfigProperty(name = "recsys.models.max-reviews", defaultValue = "5000")
-    int maxReviews;
+    ModelTraining training;
 
     Clock clock = Clock.systemUTC();
 
@@ -68,7 +63,7 @@ public class ModelEvaluation {
         if (models.rating().isEmpty()) {
             return Json.createObjectBuilder().add("status", "no rating model serves").build();
         }
-        List<StarRating> ratings = transactions.inNewTransaction(() -> feedback.starRatings(maxRatings));
+        List<StarRating> ratings = transactions.inNewTransaction(() -> feedback.starRatings(training.maxRatings()));
         int size = ratings.size() / ModelTraining.HOLDOUT_DIVISOR;
         if (size == 0) {
             return Json.createObjectBuilder().add("status", "too few ratings to hold out").build();
@@ -99,7 +94,7 @@ public class ModelEvaluation {
         if (models.sentiment().isEmpty()) {
             return Json.createObjectBuilder().add("status", "no sentiment model serves").build();
         }
-        List<StarRating> reviews = transactions.inNewTransaction(() -> feedback.ratedReviews(maxReviews));
+        List<StarRating> reviews = transactions.inNewTransaction(() -> feedback.ratedReviews(training.maxReviews()));
         int size = reviews.size() / ModelTraining.HOLDOUT_DIVISOR;
         if (size == 0) {
             return Json.createObjectBuilder().add("status", "too few reviews to hold out").build();

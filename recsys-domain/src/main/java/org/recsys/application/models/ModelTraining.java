@@ -29,6 +29,7 @@ import org.recsys.ml.sentiment.Sentiment;
 import org.recsys.ml.sentiment.SentimentModel;
 import org.recsys.ml.sentiment.SentimentPrediction;
 import org.recsys.ml.sentiment.SentimentTrainer;
+import org.tribuo.provenance.ModelProvenance;
 
 /**
  * Trains the rating model (a recsys-ml recipe over ids and item text vectors) and the review-sentiment model
@@ -110,21 +111,38 @@ public class ModelTraining {
         Optional<Map<String, Double>> serving = models.rating().map(active -> ratingMetrics(active.model(), holdout,
                 itemVectors));
         double seconds = (System.nanoTime() - began) / 1e9;
-        Map<String, String> provenance = new LinkedHashMap<>();
+        Map<String, String> provenance = provenance(model.provenance(), "star ratings", ratings, holdoutSize, seconds);
         provenance.put("recipe", ratingRecipe);
-        provenance.put("trainer", model.provenance().getTrainerProvenance().getClassName());
-        provenance.put("tribuoVersion", model.provenance().getTribuoVersion());
-        provenance.put("encoder", encoding.encoderId());
-        provenance.put("trainingData", train.size() + " star ratings up to "
-                + ratings.get(holdoutSize).occurredAt());
-        provenance.put("holdout", holdout.size() + " newest star ratings from " + ratings.get(holdoutSize - 1)
-                .occurredAt());
-        provenance.put("trainingSeconds", String.format(java.util.Locale.ROOT, "%.1f", seconds));
         LOG.info(() -> String.format("Rating model %s trained on %d ratings in %.1f s; hold-out %s (serving model %s)",
                 ratingRecipe, train.size(), seconds, metrics, serving.orElse(Map.of())));
         return Optional.of(new TrainedModel<>(ModelKind.RATING, model, model.toBytes(),
                 new ActiveModel<>(model, version(ModelKind.RATING), clock.instant(), metrics, train.size()),
                 serving, holdout.size(), provenance));
+    }
+
+    /** How many star ratings training reads (newest first); evaluation reads as many. */
+    int maxRatings() {
+        return maxRatings;
+    }
+
+    /** How many rated reviews training reads (newest first); evaluation reads as many. */
+    int maxReviews() {
+        return maxReviews;
+    }
+
+    /** Trainer, library, encoder, and which of the newest-first examples trained and which were held out. */
+    private Map<String, String> provenance(ModelProvenance model, String examples,
+                                           List<StarRating> newestFirst, int holdoutSize, double seconds) {
+        Map<String, String> provenance = new LinkedHashMap<>();
+        provenance.put("trainer", model.getTrainerProvenance().getClassName());
+        provenance.put("tribuoVersion", model.getTribuoVersion());
+        provenance.put("encoder", encoding.encoderId());
+        provenance.put("trainingData", (newestFirst.size() - holdoutSize) + " " + examples + " up to "
+                + newestFirst.get(holdoutSize).occurredAt());
+        provenance.put("holdout", holdoutSize + " newest " + examples + " from "
+                + newestFirst.get(holdoutSize - 1).occurredAt());
+        provenance.put("trainingSeconds", String.format(java.util.Locale.ROOT, "%.1f", seconds));
+        return provenance;
     }
 
     static Map<String, Double> ratingMetrics(RatingModel model, List<RatingRecord> holdout,
@@ -171,15 +189,8 @@ public class ModelTraining {
                 .filter(active -> active.model().encoder().equals(encoding.encoder().tag()))
                 .map(active -> evaluate(active.model(), holdout));
         double seconds = (System.nanoTime() - began) / 1e9;
-        Map<String, String> provenance = new LinkedHashMap<>();
-        provenance.put("trainer", model.provenance().getTrainerProvenance().getClassName());
-        provenance.put("tribuoVersion", model.provenance().getTribuoVersion());
-        provenance.put("encoder", encoding.encoderId());
-        provenance.put("trainingData", train.size() + " reviews with stars up to "
-                + reviews.get(holdoutSize).occurredAt());
-        provenance.put("holdout", holdout.size() + " newest reviews from " + reviews.get(holdoutSize - 1)
-                .occurredAt());
-        provenance.put("trainingSeconds", String.format(java.util.Locale.ROOT, "%.1f", seconds));
+        Map<String, String> provenance = provenance(model.provenance(), "reviews with stars", reviews, holdoutSize,
+                seconds);
         LOG.info(() -> String.format("Sentiment model trained on %d reviews in %.1f s; hold-out %s (serving model %s)",
                 train.size(), seconds, metrics, serving.orElse(Map.of())));
         return Optional.of(new TrainedModel<>(ModelKind.SENTIMENT, model, model.toBytes(),
