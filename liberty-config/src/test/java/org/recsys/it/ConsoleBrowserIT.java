@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -97,7 +98,8 @@ class ConsoleBrowserIT {
     }
 
     private <T> T wait(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
-        return new WebDriverWait(browser, WAIT).until(condition);
+        // The jobs page reloads itself while a job runs: an element found just before a reload is simply looked up again.
+        return new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     private void screenshot(String step) {
@@ -186,7 +188,8 @@ class ConsoleBrowserIT {
 
         By status = By.xpath("//div[@id='job-cluster-interests']//tr[td[1][normalize-space()='" + executionId
                 + "']]/td[contains(@class,'status')]");
-        new WebDriverWait(browser, Duration.ofMinutes(4), Duration.ofSeconds(2)).until(driver -> {
+        new WebDriverWait(browser, Duration.ofMinutes(4), Duration.ofSeconds(2))
+                .ignoring(StaleElementReferenceException.class).until(driver -> {
             // The anchor scrolls the job into view, so that the screenshot shows it.
             driver.get(base + "/console/jobs.xhtml#job-cluster-interests");
             List<WebElement> cell = driver.findElements(status);
