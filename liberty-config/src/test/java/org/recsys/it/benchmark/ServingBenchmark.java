@@ -98,6 +98,8 @@ class ServingBenchmark {
         result.put("serverTimers", timers(a));
         result.put("baselineItemRead", wrk(primary.server(), items, 2, 4, 30));
         result.put("baselineItemReadSaturated", wrk(primary.server(), items, 2, 16, 30));
+        // Every request has ended: a healthy pool has no connection in use now (H2 loses some, docs/benchmarks.md).
+        result.put("connectionsInUseAfterLoad", connectionsInUse(a));
 
         result.put("freshnessSameMember", freshness(a, a, 100));
         LibertyServer memberB = new LibertyServer("member-b", RecsysServer.runDirectory(),
@@ -236,6 +238,14 @@ class ServingBenchmark {
         timers.put("recommendationP99Ms", 1e3 * sample(metrics, "recsys_recommendation_seconds",
                 Map.of("quantile", "0.99")));
         return timers;
+    }
+
+    /** Connections of the application's pool that are in use, from Liberty's connection pool metrics. */
+    private static double connectionsInUse(Api api) {
+        String metrics = api.get("/metrics").body();
+        Map<String, String> pool = Map.of("datasource", "jdbc_recsys");
+        return sample(metrics, "connectionpool_managedConnections", pool)
+                - sample(metrics, "connectionpool_freeConnections", pool);
     }
 
     /** The value of the Prometheus sample of that name whose labels include these (in any order). */
