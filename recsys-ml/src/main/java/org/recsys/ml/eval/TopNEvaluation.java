@@ -1,284 +1,238 @@
 package org.recsys.ml.eval;
 
-import org.recsys.ml.interest.InterestClusterer;
-import org.recsys.ml.interest.InterestMember;
-import org.recsys.ml.interest.InterestPoint;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import org.recsys.ml.rank.HybridRecommender;
 import org.recsys.ml.rank.ItemCatalogue;
 import org.recsys.ml.rank.Recommendation;
+import org.recsys.ml.rank.ScoredItems;
 import org.recsys.ml.rank.UserState;
-import org.recsys.ml.rating.RatingModel;
-import org.recsys.ml.rating.RatingModelTrainer;
-import org.recsys.ml.rating.RatingRecipe;
 import org.recsys.ml.rating.RatingRecord;
 import org.recsys.ml.rating.ReviewTextVectors;
-import org.recsys.ml.vector.Vectors;
-
-import java.io.PrintStream;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import org.recsys.ml.topn.Interaction;
+import org.recsys.ml.topn.Interactions;
+import org.recsys.ml.topn.ItemItemModel;
+import org.recsys.ml.topn.RankingMetrics;
+import org.recsys.ml.topn.TimeSplit;
+import org.recsys.ml.topn.TopNModel;
+import org.recsys.ml.topn.TopNSettings;
+import org.recsys.ml.topn.TopNTrainer;
+import org.recsys.ml.topn.TwoStageRecommender;
 
 /**
- * Top-N evaluation with a time-ordered hold-out per user: each user's latest 20% of ratings are the test part,
- * items rated 4 or more there are the relevant ones, and every model ranks all items the user has not rated in
- * the training part. Models: popularity, item-based collaborative filtering (cosine over co-occurrence; Sarwar et
- * al., WWW 2001), and {@link HybridRecommender} with interest points, the rating model and popularity, once with
- * its default signal weights and once with weights chosen on a validation split cut the same way from the
- * training part (never on the test part).
+ * Top-N evaluation of what the server serves, next to strong baselines on the same split: each user's newest 20%
+ * of interactions are held out and all of them count as relevant; every model ranks every item the user has not
+ * had. The served recommender is {@link TwoStageRecommender} trained by {@link TopNTrainer} with
+ * {@link TopNSettings#DEFAULTS}, exactly as the server's {@code train-models} job does, once without diversity (the
+ * relevance strategy) and once with the chosen MMR trade-off (the diversity strategy). Baselines, each tuned on the
+ * same validation cut of the training part: popularity, trending, ItemKNN, EASE^R, RP3beta; plus the text source
+ * alone and the previous hybrid. A cold-start slice keeps only each test user's three oldest interactions.
  */
 final class TopNEvaluation {
 
-    static final int N = 10;
+    static final int N = TopNSettings.N;
     static final double TEST_SHARE = 0.2;
-    static final float RELEVANT = 4;
-    /** Candidate settings: interest, rating, popularity weights and MMR lambda. */
-    static final double[][] WEIGHT_GRID = {
-        {0.6, 0.25, 0.15, 0.75}, {0.4, 0.2, 0.4, 0.75}, {0.25, 0.15, 0.6, 0.75}, {0.15, 0.15, 0.7, 0.9},
-        {0.3, 0.4, 0.3, 0.75}, {0.1, 0.3, 0.6, 0.9},
-    };
+    static final int COLD_EVENTS = 3;
 
     private TopNEvaluation() {
     }
 
-    /** One time-ordered split: training part and, per user, the relevant held-out items. */
-    static final class Split {
-        final List<RatingRecord> train = new ArrayList<>();
-        final List<float[]> trainReviewVectors = new ArrayList<>();
-        final Map<String, Set<String>> trainItems = new HashMap<>();
-        final Map<String, Set<String>> relevant = new HashMap<>();
-        final Map<String, List<RatingRecord>> userTrain = new HashMap<>();
-
-        static Split of(List<RatingRecord> ratings, List<float[]> reviewVectors) {
-            Map<String, List<Integer>> byUser = new LinkedHashMap<>();
-            for (int r = 0; r < ratings.size(); r++) {
-                byUser.computeIfAbsent(ratings.get(r).userId(), u -> new ArrayList<>()).add(r);
-            }
-            Split split = new Split();
-            for (List<Integer> rows : byUser.values()) {
-                List<Integer> ordered = new ArrayList<>(rows);
-                ordered.sort(Comparator.<Integer>comparingLong(r -> ratings.get(r).timestamp()).thenComparing(r -> r));
-                int testCount = Math.max(1, (int) Math.round(ordered.size() * TEST_SHARE));
-                if (ordered.size() - testCount < 1) {
-                    continue;
-                }
-                for (int x = 0; x < ordered.size(); x++) {
-                    RatingRecord record = ratings.get(ordered.get(x));
-                    if (x < ordered.size() - testCount) {
-                        split.train.add(record);
-                        if (reviewVectors != null) {
-                            split.trainReviewVectors.add(reviewVectors.get(ordered.get(x)));
-                        }
-                        split.trainItems.computeIfAbsent(record.userId(), u -> new HashSet<>()).add(record.itemId());
-                        split.userTrain.computeIfAbsent(record.userId(), u -> new ArrayList<>()).add(record);
-                    } else if (record.rating() >= RELEVANT) {
-                        split.relevant.computeIfAbsent(record.userId(), u -> new HashSet<>()).add(record.itemId());
-                    }
-                }
-            }
-            return split;
-        }
-    }
-
-    /** What the models need for one split: catalogue, users, rating model, user states. */
-    static final class Context {
-        final Split split;
-        final ItemCatalogue catalogue;
-        final List<String> users;
-        final Map<String, Long> counts = new HashMap<>();
-        final List<String> allItems;
-        final RatingModel ratingModel;
-        final Map<String, UserState> states = new HashMap<>();
-        final double fitSeconds;
-
-        Context(Split split, EvaluationData data, EmbeddingStore store, long seed) {
-            long start = System.nanoTime();
-            this.split = split;
-            Map<String, float[]> itemVectors = new HashMap<>();
-            if (!data.itemTexts.isEmpty()) {
-                List<String> ids = new ArrayList<>(data.itemTexts.keySet());
-                List<String> texts = new ArrayList<>();
-                ids.forEach(id -> texts.add(data.itemTexts.get(id)));
-                List<float[]> vectors = store.encodeAll(texts);
-                for (int i = 0; i < ids.size(); i++) {
-                    itemVectors.put(ids.get(i), vectors.get(i));
-                }
-            } else if (!split.trainReviewVectors.isEmpty()) {
-                // Item texts from training reviews only.
-                itemVectors.putAll(new ReviewTextVectors(split.train, split.trainReviewVectors).itemVectors());
-            }
-            split.train.forEach(r -> counts.merge(r.itemId(), 1L, Long::sum));
-            Set<String> items = new HashSet<>();
-            data.ratings.forEach(r -> items.add(r.itemId()));
-            allItems = new ArrayList<>(items);
-            allItems.sort(Comparator.<String>comparingLong(i -> -counts.getOrDefault(i, 0L)).thenComparing(i -> i));
-            ItemCatalogue.Builder builder = ItemCatalogue.builder(store.encoder().dimension());
-            for (String item : allItems) {
-                builder.add(item, itemVectors.get(item), data.itemCategories.get(item), counts.getOrDefault(item, 0L));
-            }
-            catalogue = builder.build();
-            users = new ArrayList<>(split.relevant.keySet());
-            users.removeIf(u -> !split.trainItems.containsKey(u));
-            users.sort(String::compareTo);
-            ratingModel = new RatingModelTrainer(RatingRecipe.SVD_PLUS_PLUS).withHoldout(0).withSeed(seed)
-                    .withSideDimensions(0).train(split.train, Map.of(), Map.of());
-            InterestClusterer clusterer = new InterestClusterer(null).withSeed(seed);
-            for (String user : users) {
-                states.put(user, userState(user, split.userTrain.get(user), itemVectors, clusterer));
-            }
-            fitSeconds = (System.nanoTime() - start) / 1e9;
-        }
-
-        Metrics hybrid(HybridRecommender recommender, boolean withRatingModel) {
-            Metrics metrics = new Metrics();
-            for (String user : users) {
-                List<String> top = new ArrayList<>(N);
-                for (Recommendation recommendation : recommender.recommend(states.get(user), catalogue,
-                        withRatingModel ? ratingModel : null, N)) {
-                    top.add(recommendation.itemId());
-                }
-                metrics.add(top, split.relevant.get(user));
-            }
-            return metrics;
-        }
-    }
-
     static void run(EvaluationData data, EmbeddingStore store, long seed, ResultTable table, PrintStream log) {
-        List<float[]> reviewVectors = data.reviewTexts.isEmpty() ? null : store.encodeAll(data.reviewTexts);
-        Split outer = Split.of(data.ratings, reviewVectors);
-
-        // Signal weights chosen on a validation split cut from the training part.
-        Split inner = Split.of(outer.train, reviewVectors == null ? null : outer.trainReviewVectors);
-        Context validation = new Context(inner, data, store, seed);
-        double[] best = WEIGHT_GRID[0];
-        double bestNdcg = -1;
-        for (double[] weights : WEIGHT_GRID) {
-            double ndcg = validation.hybrid(recommender(weights), true).ndcg();
-            log.printf("  validation: weights %s NDCG@10 %.4f%n", Arrays.toString(weights), ndcg);
-            if (ndcg > bestNdcg) {
-                bestNdcg = ndcg;
-                best = weights;
-            }
+        List<Interaction> interactions = new ArrayList<>(data.ratings.size());
+        Map<Interaction, Integer> row = new IdentityHashMap<>();
+        for (int r = 0; r < data.ratings.size(); r++) {
+            RatingRecord rating = data.ratings.get(r);
+            Interaction interaction = new Interaction(rating.userId(), rating.itemId(), rating.timestamp());
+            interactions.add(interaction);
+            row.put(interaction, r);
         }
+        TimeSplit outer = TimeSplit.newestPerUser(interactions, TEST_SHARE);
+        int dimension = store.encoder().dimension();
+        Map<String, float[]> itemVectors = itemVectors(data, store, outer, row);
 
-        Context test = new Context(outer, data, store, seed);
-        log.printf("  top-N: %d users with relevant test items, %d items, %d training ratings%n", test.users.size(),
-                test.catalogue.size(), outer.train.size());
-        Metrics popularity = new Metrics();
         long start = System.nanoTime();
-        for (String user : test.users) {
-            List<String> top = new ArrayList<>(N);
-            for (String item : test.allItems) {
-                if (top.size() == N) {
-                    break;
-                }
-                if (!outer.trainItems.get(user).contains(item)) {
-                    top.add(item);
-                }
+        TopNTrainer.Result trained;
+        try {
+            trained = new TopNTrainer(TopNSettings.DEFAULTS, seed).withLog(log::println)
+                    .train(outer.train(), itemVectors, dimension);
+        } catch (IllegalArgumentException e) {
+            log.println("  top-N: not evaluated: " + e.getMessage());
+            table.notes.put("topn_" + data.name, "not evaluated: " + e.getMessage());
+            return;
+        }
+        double fitSeconds = (System.nanoTime() - start) / 1e9;
+        TopNModel model = trained.model();
+        Interactions train = Interactions.of(outer.train());
+        Map<String, List<String>> histories = outer.historiesNewestFirst();
+        Map<String, Set<String>> relevant = outer.heldOut();
+        relevant.keySet().retainAll(histories.keySet());
+        ItemCatalogue catalogue = catalogueOf(outer.train(), interactions, itemVectors, dimension);
+        Map<String, UserState> states = TopNTrainer.userStates(histories, relevant.keySet(), itemVectors, dimension);
+        Map<String, Integer> popularityRanks = new HashMap<>();
+        for (int r = 0; r < catalogue.size(); r++) {
+            popularityRanks.put(catalogue.id(catalogue.popularityRank(r)), r);
+        }
+        log.printf(Locale.ROOT, "  top-N: %d test users, %d items, %d training interactions, trained in %.1f s%n",
+                relevant.size(), catalogue.size(), outer.train().size(), fitSeconds);
+
+        Map<String, RankingMetrics> results = new java.util.LinkedHashMap<>();
+        Map<String, Double> seconds = new HashMap<>();
+        TwoStageRecommender served = new TwoStageRecommender(TopNSettings.DEFAULTS);
+        HybridRecommender previous = new HybridRecommender();
+        measure(results, seconds, "POPULARITY", relevant, popularityRanks,
+                user -> popular(catalogue, states.get(user)));
+        measure(results, seconds, "ITEM_KNN", relevant, popularityRanks,
+                user -> TopNTrainer.recommend(model.knn(), histories.get(user), N));
+        if (model.ease() != null) {
+            measure(results, seconds, "EASE", relevant, popularityRanks,
+                    user -> TopNTrainer.recommend(model.ease(), histories.get(user), N));
+        }
+        measure(results, seconds, "RP3BETA", relevant, popularityRanks,
+                user -> TopNTrainer.recommend(model.rp3(), histories.get(user), N));
+        measure(results, seconds, "TEXT_PROFILE_ONLY", relevant, popularityRanks,
+                user -> textOnly(catalogue, states.get(user)));
+        measure(results, seconds, "HYBRID_PREVIOUS", relevant, popularityRanks,
+                user -> ids(previous.recommend(states.get(user), catalogue, null, N)));
+        measure(results, seconds, "SERVED_RELEVANCE", relevant, popularityRanks,
+                user -> ids(served.recommend(states.get(user), catalogue, model, null, N, null, 1.0)));
+        measure(results, seconds, "SERVED_DIVERSITY", relevant, popularityRanks,
+                user -> ids(served.recommend(states.get(user), catalogue, model, null, N, null,
+                        model.diversityLambda())));
+
+        // Cold start: only each test user's three oldest interactions are known.
+        Map<String, List<String>> coldHistories = new HashMap<>();
+        histories.forEach((user, history) -> coldHistories.put(user,
+                history.subList(Math.max(0, history.size() - COLD_EVENTS), history.size())));
+        Map<String, UserState> coldStates = TopNTrainer.userStates(coldHistories, relevant.keySet(), itemVectors,
+                dimension);
+        measure(results, seconds, "COLD_POPULARITY", relevant, popularityRanks,
+                user -> popular(catalogue, coldStates.get(user)));
+        measure(results, seconds, "COLD_EASE_OR_RP3", relevant, popularityRanks,
+                user -> TopNTrainer.recommend(model.ease() != null ? model.ease() : model.rp3(),
+                        coldHistories.get(user), N));
+        measure(results, seconds, "COLD_SERVED", relevant, popularityRanks,
+                user -> ids(served.recommend(coldStates.get(user), catalogue, model, null, N, null, 1.0)));
+
+        String bestBaseline = null;
+        for (String name : List.of("EASE", "RP3BETA", "ITEM_KNN")) {
+            if (results.containsKey(name) && (bestBaseline == null
+                    || results.get(name).ndcg() > results.get(bestBaseline).ndcg())) {
+                bestBaseline = name;
             }
-            popularity.add(top, outer.relevant.get(user));
         }
-        popularity.report(table, "POPULARITY", 0, (System.nanoTime() - start) / 1e9);
-
-        start = System.nanoTime();
-        ItemCollaborativeFiltering cf = new ItemCollaborativeFiltering(test.catalogue, outer.trainItems);
-        double cfFit = (System.nanoTime() - start) / 1e9;
-        Metrics cfMetrics = new Metrics();
-        start = System.nanoTime();
-        for (String user : test.users) {
-            cfMetrics.add(cf.recommend(outer.trainItems.get(user), N), outer.relevant.get(user));
+        for (Map.Entry<String, RankingMetrics> entry : results.entrySet()) {
+            RankingMetrics m = entry.getValue();
+            ResultTable.Row r = table.add("topn", entry.getKey()).put("NDCG@10", m.ndcg()).put("R@10", m.recall())
+                    .put("HR@10", m.hitRate()).put("coverage", m.coverage(catalogue.size()))
+                    .put("mean_pop_rank", m.meanPopularityRank())
+                    .put("fit_s", entry.getKey().startsWith("SERVED") ? fitSeconds : 0)
+                    .put("recommend_s", seconds.get(entry.getKey())).detail("users", m.users());
+            if (bestBaseline != null && entry.getKey().startsWith("SERVED")) {
+                double[] ci = RankingMetrics.bootstrapDifference(m, results.get(bestBaseline), 1000, seed);
+                r.detail("vs_" + bestBaseline, String.format(Locale.ROOT, "ratio %.3f, NDCG difference %.4f "
+                        + "(95%% CI %.4f .. %.4f)", m.ndcg() / results.get(bestBaseline).ndcg(), ci[0], ci[1],
+                        ci[2]));
+                log.printf(Locale.ROOT, "  %s vs %s: ratio %.3f, difference %.4f, 95%% CI [%.4f, %.4f]%n",
+                        entry.getKey(), bestBaseline, m.ndcg() / results.get(bestBaseline).ndcg(), ci[0], ci[1],
+                        ci[2]);
+            }
         }
-        cfMetrics.report(table, "ITEM_CF", cfFit, (System.nanoTime() - start) / 1e9);
-
-        Object[][] variants = {
-            {"HYBRID_DEFAULT_WEIGHTS", new HybridRecommender(), true},
-            {"HYBRID_TUNED_WEIGHTS", recommender(best), true},
-            {"HYBRID_NO_RATING_MODEL", new HybridRecommender(0.6, 0.0, 0.4, 0.75, 5), false},
-            {"INTEREST_ONLY", new HybridRecommender(1.0, 0.0, 0.0, 1.0, 5), false},
-        };
-        for (Object[] variant : variants) {
-            start = System.nanoTime();
-            Metrics metrics = test.hybrid((HybridRecommender) variant[1], (Boolean) variant[2]);
-            metrics.report(table, (String) variant[0], test.fitSeconds, (System.nanoTime() - start) / 1e9);
-        }
-        double[] chosen = best;
-        table.task("topn").stream().filter(r -> r.model.equals("HYBRID_TUNED_WEIGHTS")).findFirst()
-                .ifPresent(r -> r.detail("weights_interest_rating_popularity_mmr", chosen));
-        table.notes.put("topn_protocol", "time-ordered hold-out per user, latest " + (int) (TEST_SHARE * 100)
-                + "% of each user's ratings; relevant = rated >= " + RELEVANT + "; all unrated items ranked; "
-                + "hybrid weights tuned on the same cut of the training part");
+        table.task("topn").stream().filter(r -> r.model.equals("SERVED_RELEVANCE")).findFirst()
+                .ifPresent(r -> r.detail("model", model.provenance()));
+        table.notes.put("topn_protocol", "time-ordered hold-out per user, newest " + (int) (TEST_SHARE * 100)
+                + "% of each user's interactions, all relevant; every unseen item ranked; served = TwoStageRecommender "
+                + "with TopNSettings.DEFAULTS (the server's configuration); baselines tuned on the same validation cut "
+                + "of the training part; COLD_* rows know only each test user's " + COLD_EVENTS
+                + " oldest interactions");
     }
 
-    private static HybridRecommender recommender(double[] weights) {
-        return new HybridRecommender(weights[0], weights[1], weights[2], weights[3], 5);
+    private static void measure(Map<String, RankingMetrics> results, Map<String, Double> seconds, String name,
+                                Map<String, Set<String>> relevant, Map<String, Integer> popularityRanks,
+                                Function<String, List<String>> recommender) {
+        RankingMetrics metrics = new RankingMetrics(N);
+        long start = System.nanoTime();
+        try {
+            for (Map.Entry<String, Set<String>> user : relevant.entrySet()) {
+                metrics.add(user.getKey(), recommender.apply(user.getKey()), user.getValue(), popularityRanks);
+            }
+        } catch (RuntimeException e) {
+            System.err.println("  " + name + " failed: " + e);
+            return;
+        }
+        seconds.put(name, (System.nanoTime() - start) / 1e9);
+        results.put(name, metrics);
     }
 
-    static UserState userState(String user, List<RatingRecord> history, Map<String, float[]> itemVectors,
-                               InterestClusterer clusterer) {
-        List<RatingRecord> recentFirst = new ArrayList<>(history);
-        recentFirst.sort(Comparator.comparingLong(RatingRecord::timestamp).reversed());
-        List<InterestMember> members = new ArrayList<>();
-        List<String> liked = new ArrayList<>();
-        float[] profile = null;
-        for (RatingRecord record : recentFirst) {
-            float[] vector = itemVectors.get(record.itemId());
-            if (record.rating() >= RELEVANT) {
-                liked.add(record.itemId());
-                if (vector != null) {
-                    members.add(new InterestMember(record.itemId(), vector, "", record.rating() - 3));
-                    if (profile == null) {
-                        profile = new float[vector.length];
-                    }
-                    Vectors.addScaled(profile, vector, record.rating() - 3);
-                }
+    private static Map<String, float[]> itemVectors(EvaluationData data, EmbeddingStore store, TimeSplit outer,
+                                                    Map<Interaction, Integer> row) {
+        Map<String, float[]> itemVectors = new HashMap<>();
+        if (!data.itemTexts.isEmpty()) {
+            List<String> ids = new ArrayList<>(data.itemTexts.keySet());
+            List<float[]> vectors = store.encodeAll(ids.stream().map(data.itemTexts::get).toList());
+            for (int i = 0; i < ids.size(); i++) {
+                itemVectors.put(ids.get(i), vectors.get(i));
             }
+        } else if (!data.reviewTexts.isEmpty()) {
+            // Review-only catalogues: an item's text is its training reviews.
+            List<RatingRecord> records = new ArrayList<>();
+            List<String> texts = new ArrayList<>();
+            for (Interaction interaction : outer.train()) {
+                int r = row.get(interaction);
+                records.add(data.ratings.get(r));
+                texts.add(data.reviewTexts.get(r));
+            }
+            itemVectors.putAll(new ReviewTextVectors(records, store.encodeAll(texts)).itemVectors());
         }
-        List<InterestPoint> interests = clusterer.cluster(members);
-        List<String> consumed = new ArrayList<>();
-        history.forEach(r -> consumed.add(r.itemId()));
-        return UserState.builder(user).profile(profile).interests(interests).liked(liked).consumed(consumed).build();
+        return itemVectors;
     }
 
-    /** Precision, recall and NDCG at N averaged over users. */
-    static final class Metrics {
-        double precision;
-        double recall;
-        double ndcg;
-        int users;
+    private static ItemCatalogue catalogueOf(List<Interaction> train, List<Interaction> all,
+                                             Map<String, float[]> itemVectors, int dimension) {
+        Map<String, Long> counts = new HashMap<>();
+        train.forEach(i -> counts.merge(i.itemId(), 1L, Long::sum));
+        java.util.LinkedHashSet<String> items = new java.util.LinkedHashSet<>();
+        all.forEach(i -> items.add(i.itemId()));
+        ItemCatalogue.Builder builder = ItemCatalogue.builder(dimension);
+        for (String item : items) {
+            builder.add(item, itemVectors.get(item), null, counts.getOrDefault(item, 0L));
+        }
+        return builder.build();
+    }
 
-        void add(List<String> ranked, Set<String> relevantItems) {
-            int hits = 0;
-            double dcg = 0;
-            for (int r = 0; r < ranked.size() && r < N; r++) {
-                if (relevantItems.contains(ranked.get(r))) {
-                    hits++;
-                    dcg += 1 / (Math.log(r + 2) / Math.log(2));
-                }
+    private static List<String> popular(ItemCatalogue catalogue, UserState user) {
+        List<String> top = new ArrayList<>(N);
+        for (int r = 0; r < catalogue.size() && top.size() < N; r++) {
+            String id = catalogue.id(catalogue.popularityRank(r));
+            if (!user.excludedItemIds().contains(id)) {
+                top.add(id);
             }
-            double ideal = 0;
-            for (int r = 0; r < Math.min(N, relevantItems.size()); r++) {
-                ideal += 1 / (Math.log(r + 2) / Math.log(2));
-            }
-            precision += (double) hits / N;
-            recall += (double) hits / relevantItems.size();
-            ndcg += ideal > 0 ? dcg / ideal : 0;
-            users++;
         }
+        return top;
+    }
 
-        double ndcg() {
-            return users == 0 ? 0 : ndcg / users;
+    private static List<String> textOnly(ItemCatalogue catalogue, UserState user) {
+        if (user.profileVector() == null) {
+            return List.of();
         }
+        ScoredItems found = catalogue.nearest(org.recsys.ml.vector.Vectors.normalized(user.profileVector()), N,
+                user.allowedIn(catalogue, null));
+        List<String> top = new ArrayList<>(N);
+        for (int r = 0; r < found.size(); r++) {
+            top.add(catalogue.id(found.items()[r]));
+        }
+        return top;
+    }
 
-        void report(ResultTable table, String model, double fitSeconds, double recommendSeconds) {
-            table.add("topn", model).put("P@10", precision / users).put("R@10", recall / users)
-                    .put("NDCG@10", ndcg / users).put("fit_s", fitSeconds).put("recommend_s", recommendSeconds)
-                    .detail("users", users);
-        }
+    private static List<String> ids(List<Recommendation> recommendations) {
+        List<String> ids = new ArrayList<>(recommendations.size());
+        recommendations.forEach(r -> ids.add(r.itemId()));
+        return ids;
     }
 }

@@ -76,27 +76,7 @@ public final class HybridRecommender {
     public List<Recommendation> recommend(UserState user, ItemCatalogue catalogue, RatingModel ratingModel,
                                           int count, ItemFilter extra) {
         int n = catalogue.size();
-        long[] excluded = new long[(n + 63) >>> 6];
-        for (String id : user.excludedItemIds()) {
-            int position = catalogue.position(id);
-            if (position >= 0) {
-                excluded[position >>> 6] |= 1L << position;
-            }
-        }
-        boolean[] allowedCategory = null;
-        if (!user.categories().isEmpty()) {
-            allowedCategory = new boolean[catalogue.categoryNames.size()];
-            for (String name : user.categories()) {
-                int category = catalogue.categoryIndex(name);
-                if (category >= 0) {
-                    allowedCategory[category] = true;
-                }
-            }
-        }
-        boolean[] categories = allowedCategory;
-        ItemFilter filter = item -> (excluded[item >>> 6] & (1L << item)) == 0 && catalogue.active[item]
-                && (categories == null || (catalogue.categories[item] >= 0 && categories[catalogue.categories[item]]))
-                && (extra == null || extra.accept(item));
+        ItemFilter filter = user.allowedIn(catalogue, extra);
 
         // Queries: interest points, else the profile vector.
         List<InterestPoint> interests = user.interests();
@@ -123,7 +103,7 @@ public final class HybridRecommender {
         int budget = count * candidateFactor;
         int[] slots = shareSlots(queryWeights, budget);
         IntList candidates = new IntList(budget + count);
-        long[] seen = new long[excluded.length];
+        long[] seen = new long[(n + 63) >>> 6];
         for (int q = 0; q < queries.length; q++) {
             ScoredItems found = catalogue.nearest(queries[q], slots[q], filter);
             for (int r = 0; r < found.size(); r++) {
@@ -278,7 +258,7 @@ public final class HybridRecommender {
      * Shares {@code budget} slots by weight: one slot each first (a minor interest still gets candidates), the
      * rest by largest-remainder apportionment (Hamilton's method).
      */
-    static int[] shareSlots(double[] weights, int budget) {
+    public static int[] shareSlots(double[] weights, int budget) {
         int q = weights.length;
         int[] slots = new int[q];
         java.util.Arrays.fill(slots, 1);

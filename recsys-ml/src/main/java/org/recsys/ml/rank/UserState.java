@@ -17,9 +17,41 @@ import java.util.Set;
  * @param likedItemIds    items the user liked, most recent first (for "because you liked ..." explanations)
  * @param excludedItemIds items never to return: consumed, disliked, not interested, excluded by the request
  * @param categories      allowed categories, or empty for all
+ * @param history         items the user consumed or liked (not rejected), most recent first: the input of the
+ *                        collaborative-filtering sources
  */
 public record UserState(String userId, float[] profileVector, List<InterestPoint> interests,
-                        List<String> likedItemIds, Set<String> excludedItemIds, Set<String> categories) {
+                        List<String> likedItemIds, Set<String> excludedItemIds, Set<String> categories,
+                        List<String> history) {
+
+    /**
+     * The items this user may be shown from a catalogue snapshot: active, not excluded, in an allowed category, and
+     * accepted by the extra filter (or {@code null}).
+     */
+    public ItemFilter allowedIn(ItemCatalogue catalogue, ItemFilter extra) {
+        int n = catalogue.size();
+        long[] excluded = new long[(n + 63) >>> 6];
+        for (String id : excludedItemIds) {
+            int position = catalogue.position(id);
+            if (position >= 0) {
+                excluded[position >>> 6] |= 1L << position;
+            }
+        }
+        boolean[] allowedCategory = null;
+        if (!categories.isEmpty()) {
+            allowedCategory = new boolean[catalogue.categoryNames.size()];
+            for (String name : categories) {
+                int category = catalogue.categoryIndex(name);
+                if (category >= 0) {
+                    allowedCategory[category] = true;
+                }
+            }
+        }
+        boolean[] allowed = allowedCategory;
+        return item -> (excluded[item >>> 6] & (1L << item)) == 0 && catalogue.active[item]
+                && (allowed == null || (catalogue.categories[item] >= 0 && allowed[catalogue.categories[item]]))
+                && (extra == null || extra.accept(item));
+    }
 
     /** Starts a user state. */
     public static Builder builder(String userId) {
@@ -37,6 +69,7 @@ public record UserState(String userId, float[] profileVector, List<InterestPoint
         private float[] profileVector;
         private List<InterestPoint> interests = List.of();
         private final List<String> liked = new ArrayList<>();
+        private final java.util.LinkedHashSet<String> history = new java.util.LinkedHashSet<>();
         private final Set<String> excluded = new HashSet<>();
         private final Set<String> categories = new HashSet<>();
 
@@ -59,12 +92,14 @@ public record UserState(String userId, float[] profileVector, List<InterestPoint
         /** Liked items, most recent first; also excluded from results. */
         public Builder liked(Collection<String> itemIds) {
             liked.addAll(itemIds);
+            history.addAll(itemIds);
             excluded.addAll(itemIds);
             return this;
         }
 
-        /** Items already consumed (viewed, bought, rated): excluded. */
+        /** Items already consumed (viewed, bought, rated), most recent first: excluded, and the user's history. */
         public Builder consumed(Collection<String> itemIds) {
+            history.addAll(itemIds);
             excluded.addAll(itemIds);
             return this;
         }
@@ -95,7 +130,7 @@ public record UserState(String userId, float[] profileVector, List<InterestPoint
 
         public UserState build() {
             return new UserState(userId, profileVector, interests, List.copyOf(liked), Set.copyOf(excluded),
-                    Set.copyOf(categories));
+                    Set.copyOf(categories), List.copyOf(history));
         }
     }
 }

@@ -1,0 +1,216 @@
+package org.recsys.ml.topn;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What {@link TopNTrainer} learns and {@link TwoStageRecommender} serves: the item-item models (EASE^R when the
+ * catalogue is small enough for a dense fit, RP3beta and ItemKNN always), per item a trending score and an age, the ranker's
+ * weights over {@link RankingFeatures}, and the MMR trade-off chosen for the diversifying strategy. All item-item
+ * models of one TopNModel are fitted to the same interactions, so they share item positions. Immutable.
+ */
+public final class TopNModel {
+
+    private static final int FORMAT = 1;
+
+    private final ItemItemModel ease;
+    private final ItemItemModel rp3;
+    private final ItemItemModel knn;
+    private final float[] trending;
+    private final float[] freshness;
+    private final int[] trendingOrder;
+    private final double[][] rankerWeights;
+    private final double diversityLambda;
+    private final Map<String, String> provenance;
+
+    TopNModel(ItemItemModel ease, ItemItemModel rp3, ItemItemModel knn, float[] trending, float[] freshness, double[][] rankerWeights,
+              double diversityLambda, Map<String, String> provenance) {
+        this.ease = ease;
+        this.rp3 = rp3;
+        this.knn = knn;
+        this.trending = trending;
+        this.freshness = freshness;
+        this.rankerWeights = rankerWeights;
+        this.diversityLambda = diversityLambda;
+        this.provenance = Map.copyOf(provenance);
+        Integer[] order = new Integer[trending.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Float.compare(trending[b], trending[a]));
+        this.trendingOrder = java.util.Arrays.stream(order).mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The dense EASE^R model, or null when the catalogue was too large for it. */
+    public ItemItemModel ease() {
+        return ease;
+    }
+
+    /** The RP3beta model. */
+    public ItemItemModel rp3() {
+        return rp3;
+    }
+
+    /** The ItemKNN model. */
+    public ItemItemModel knn() {
+        return knn;
+    }
+
+    /** The collaborative sources in feature order; EASE^R may be null. */
+    ItemItemModel[] sources() {
+        return new ItemItemModel[] {ease, rp3, knn};
+    }
+
+    /** Items the model knows (positions shared by its item-item models). */
+    public ItemItemModel positions() {
+        return rp3;
+    }
+
+    float trending(int position) {
+        return position < 0 ? 0 : trending[position];
+    }
+
+    float freshness(int position) {
+        return position < 0 ? 1 : freshness[position];
+    }
+
+    int trendingOrder(int rank) {
+        return trendingOrder[rank];
+    }
+
+    float[] trendingScores() {
+        return trending;
+    }
+
+    float[] freshnessScores() {
+        return freshness;
+    }
+
+    /** Users with at most this many history items are ranked by the new-user ranker. */
+    public static final int NEW_USER_HISTORY = 5;
+
+    /**
+     * The ranker's weights for a user with this much history, one per {@link RankingFeatures} feature then the bias:
+     * one ranker for known users, one for new users (at most {@link #NEW_USER_HISTORY} history items), since what
+     * predicts a new user's next choice (popularity, their text) differs from what predicts a known user's.
+     */
+    double[] rankerWeights(int historyLength) {
+        return rankerWeights[historyLength <= NEW_USER_HISTORY ? 1 : 0];
+    }
+
+    /** The ranker's score of one candidate's features. */
+    static double rank(double[] weights, double[] features) {
+        double score = weights[features.length];
+        for (int f = 0; f < features.length; f++) {
+            score += weights[f] * features[f];
+        }
+        return score;
+    }
+
+    /** MMR trade-off for diversified lists: the most diverse whose validation NDCG cost stays within the bound. */
+    public double diversityLambda() {
+        return diversityLambda;
+    }
+
+    /** How it was made: sources and their settings, ranker trainer, validation metrics. */
+    public Map<String, String> provenance() {
+        return provenance;
+    }
+
+    /** The same sources with other ranker weights and MMR trade-off. */
+    TopNModel withRanker(double[][] weights, double lambda) {
+        return new TopNModel(ease, rp3, knn, trending, freshness, weights, lambda, provenance);
+    }
+
+    /** The same model with its item-item models refitted to more interactions (settings and ranker kept). */
+    public TopNModel refit(Interactions interactions, TopNSettings settings) {
+        ItemItemModel newEase = ease == null || !EaseTrainer.fits(interactions) ? null
+                : new EaseTrainer(Double.parseDouble(ease.settings().get("lambda")), settings.neighbours())
+                .fit(interactions);
+        ItemItemModel newRp3 = new Rp3BetaTrainer(Double.parseDouble(rp3.settings().get("alpha")),
+                Double.parseDouble(rp3.settings().get("beta")), settings.neighbours()).fit(interactions);
+        ItemItemModel newKnn = new ItemKnnTrainer(settings.neighbours(), Double.parseDouble(knn.settings().get("shrink")))
+                .fit(interactions);
+        Map<String, String> refitted = new LinkedHashMap<>(provenance);
+        refitted.put("refittedOn", interactions.size() + " interactions");
+        return new TopNModel(ease == null ? null : newEase, newRp3, newKnn,
+                TopNTrainer.trending(interactions, settings.trendingHalfLifeDays()),
+                TopNTrainer.freshness(interactions), rankerWeights, diversityLambda, refitted);
+    }
+
+    public byte[] toBytes() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
+        try (DataOutputStream out = new DataOutputStream(new java.util.zip.DeflaterOutputStream(bytes))) {
+            out.writeByte(FORMAT);
+            out.writeBoolean(ease != null);
+            if (ease != null) {
+                ease.write(out);
+            }
+            rp3.write(out);
+            knn.write(out);
+            out.writeInt(trending.length);
+            for (int i = 0; i < trending.length; i++) {
+                out.writeFloat(trending[i]);
+                out.writeFloat(freshness[i]);
+            }
+            out.writeInt(rankerWeights.length);
+            for (double[] regime : rankerWeights) {
+                out.writeInt(regime.length);
+                for (double w : regime) {
+                    out.writeDouble(w);
+                }
+            }
+            out.writeDouble(diversityLambda);
+            out.writeInt(provenance.size());
+            for (Map.Entry<String, String> e : new java.util.TreeMap<>(provenance).entrySet()) {
+                out.writeUTF(e.getKey());
+                out.writeUTF(e.getValue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    public static TopNModel fromBytes(byte[] bytes) {
+        try (DataInputStream in = new DataInputStream(new java.util.zip.InflaterInputStream(
+                new ByteArrayInputStream(bytes)))) {
+            int format = in.readByte();
+            if (format != FORMAT) {
+                throw new IOException("unknown top-N model format " + format);
+            }
+            ItemItemModel ease = in.readBoolean() ? ItemItemModel.read(in) : null;
+            ItemItemModel rp3 = ItemItemModel.read(in);
+            ItemItemModel knn = ItemItemModel.read(in);
+            int n = in.readInt();
+            float[] trending = new float[n];
+            float[] freshness = new float[n];
+            for (int i = 0; i < n; i++) {
+                trending[i] = in.readFloat();
+                freshness[i] = in.readFloat();
+            }
+            double[][] weights = new double[in.readInt()][];
+            for (int r = 0; r < weights.length; r++) {
+                weights[r] = new double[in.readInt()];
+                for (int w = 0; w < weights[r].length; w++) {
+                    weights[r][w] = in.readDouble();
+                }
+            }
+            double lambda = in.readDouble();
+            int entries = in.readInt();
+            Map<String, String> provenance = new LinkedHashMap<>();
+            for (int e = 0; e < entries; e++) {
+                provenance.put(in.readUTF(), in.readUTF());
+            }
+            return new TopNModel(ease, rp3, knn, trending, freshness, weights, lambda, provenance);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
