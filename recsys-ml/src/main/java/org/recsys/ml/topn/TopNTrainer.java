@@ -113,34 +113,60 @@ public final class TopNTrainer {
         List<String> rankerUsers = new ArrayList<>(split.heldOut().keySet());
         Collections.shuffle(rankerUsers, new java.util.Random(seed));
         rankerUsers = rankerUsers.subList(0, Math.min(settings.rankerUsers(), rankerUsers.size()));
-        LinearSGDModel ranker = trainRanker(recommender, catalogue, unranked, users, rankerUsers, split.heldOut());
-        // The new-user ranker learns from the same users shown with only their oldest 1 to 5 interactions.
+        // Known users train the known-user ranker; users with at most NEW_USER_HISTORY items, and every ranker user
+        // shown again with only their oldest 1 to NEW_USER_HISTORY interactions, train the new-user ranker.
+        Map<String, UserState> warmStates = new LinkedHashMap<>();
         Map<String, UserState> coldStates = new LinkedHashMap<>();
-        Map<String, Set<String>> coldLabels = new LinkedHashMap<>();
+        Map<String, Set<String>> labels = new LinkedHashMap<>();
         java.util.Random random = new java.util.Random(seed);
         for (String user : rankerUsers) {
             List<String> history = histories.getOrDefault(user, List.of());
+            labels.put(user, split.heldOut().get(user));
+            if (history.size() <= TopNModel.NEW_USER_HISTORY) {
+                coldStates.put(user, users.get(user));
+                continue;
+            }
+            warmStates.put(user, users.get(user));
             int keep = 1 + random.nextInt(TopNModel.NEW_USER_HISTORY);
-            coldStates.putAll(userStates(Map.of(user, history.subList(Math.max(0, history.size() - keep),
-                    history.size())), Set.of(user), itemVectors, dimension));
-            coldLabels.put(user, split.heldOut().get(user));
+            String copy = user + "\u0000new";
+            coldStates.putAll(userStates(Map.of(copy, history.subList(history.size() - keep, history.size())),
+                    Set.of(copy), itemVectors, dimension));
+            labels.put(copy, split.heldOut().get(user));
         }
-        LinearSGDModel coldRanker = trainRanker(recommender, catalogue, unranked, coldStates, rankerUsers,
-                coldLabels);
-        double[][] weights = {weights(ranker), weights(coldRanker)};
-        // The new-user ranker serves only if it beats the popularity order on those same new users.
-        double[] popularityOnly = new double[RankingFeatures.COUNT + 1];
-        popularityOnly[RankingFeatures.POPULARITY_RANK] = 1;
-        double learnt = coldNdcg(recommender, catalogue, unranked, weights, coldStates, coldLabels);
-        double popular = coldNdcg(recommender, catalogue, unranked, new double[][] {weights[0], popularityOnly},
-                coldStates, coldLabels);
-        log.accept(String.format(Locale.ROOT, "  validation new users: learnt ranker NDCG@10 %.4f, popularity %.4f",
-                learnt, popular));
-        validation.put("NEW_USER_RANKER", learnt);
-        validation.put("NEW_USER_POPULARITY", popular);
-        boolean coldLearnt = learnt >= popular;
-        if (!coldLearnt) {
-            weights[1] = popularityOnly;
+        double[][] weights = new double[2][];
+        String[] chosen = new String[2];
+        List<Map<String, UserState>> regimes = List.of(warmStates, coldStates);
+        for (int regime = 0; regime < 2; regime++) {
+            Map<String, UserState> states = regimes.get(regime);
+            String name = regime == 0 ? "KNOWN_USERS" : "NEW_USERS";
+            // The learnt ranker serves a group of users only if it beats, on their validation part, each source
+            // ranking alone: too few examples can teach a linear ranker less than one good source knows.
+            Map<String, double[]> options = new LinkedHashMap<>();
+            try {
+                options.put("ranker", weights(trainRanker(recommender, catalogue, unranked, states, labels)));
+            } catch (IllegalArgumentException e) {
+                log.accept("  " + name + ": no ranker learnt: " + e.getMessage());
+            }
+            options.put("popularity", only(RankingFeatures.POPULARITY_RANK));
+            String[] sourceNames = {"ease", "rp3beta", "itemKnn"};
+            for (int source = 0; source < RankingFeatures.SOURCES; source++) {
+                if (unranked.sources()[source] != null) {
+                    options.put(sourceNames[source], only(RankingFeatures.score(source)));
+                }
+            }
+            double bestNdcg = -1;
+            for (Map.Entry<String, double[]> option : options.entrySet()) {
+                double[][] trial = {option.getValue(), option.getValue()};
+                double ndcg = states.isEmpty() ? 0 : ndcg(recommender, catalogue, unranked, trial, states, labels);
+                log.accept(String.format(Locale.ROOT, "  validation %s (%d users) ranked by %s: NDCG@10 %.4f", name,
+                        states.size(), option.getKey(), ndcg));
+                validation.put(name + "_" + option.getKey(), ndcg);
+                if (ndcg > bestNdcg) {
+                    bestNdcg = ndcg;
+                    weights[regime] = option.getValue();
+                    chosen[regime] = option.getKey();
+                }
+            }
         }
         TopNModel ranked = new TopNModel(ease, rp3, knn, unranked.trendingScores(), unranked.freshnessScores(), weights,
                 1.0, Map.of());
@@ -166,13 +192,11 @@ public final class TopNTrainer {
         provenance.put("ease", ease == null ? provenance.getOrDefault("ease", "left out") : ease.settings().toString());
         provenance.put("rp3beta", rp3.settings().toString());
         provenance.put("itemKnn", knn.settings().toString());
-        provenance.put("ranker", ranker.getProvenance().getTrainerProvenance().getClassName() + " "
-                + LogMulticlass.class.getSimpleName() + ", " + settings.rankerEpochs() + " epochs, "
-                + rankerUsers.size() + " users");
-        provenance.put("rankerWeights", describe(weights[0]));
-        provenance.put("newUserRankerWeights", coldLearnt ? describe(weights[1])
-                : "popularity order (the learnt new-user ranker was worse on validation)");
-        provenance.put("tribuoVersion", ranker.getProvenance().getTribuoVersion());
+        provenance.put("ranker", LinearSGDTrainer.class.getName() + " " + LogMulticlass.class.getSimpleName()
+                + ", AdaGrad, " + settings.rankerEpochs() + " epochs, " + rankerUsers.size() + " users");
+        provenance.put("knownUserRanking", chosen[0] + ": " + describe(weights[0]));
+        provenance.put("newUserRanking", chosen[1] + ": " + describe(weights[1]));
+        provenance.put("tribuoVersion", org.tribuo.Tribuo.VERSION);
         provenance.put("diversityLambda", Double.toString(chosenLambda));
         provenance.put("validationNdcg", String.format(Locale.ROOT, "%.4f", undiversified));
         provenance.put("validationUsers", Integer.toString(split.heldOut().size()));
@@ -181,8 +205,61 @@ public final class TopNTrainer {
         return new Result(validated.refit(Interactions.of(interactions), settings), validation);
     }
 
-    private double coldNdcg(TwoStageRecommender recommender, ItemCatalogue catalogue, TopNModel unranked,
-                            double[][] weights, Map<String, UserState> states, Map<String, Set<String>> labels) {
+    /** Share of each user's newest interactions held out to measure a model for the registry. */
+    public static final double HOLDOUT_SHARE = 0.1;
+
+    /**
+     * A model as the server trains it: each user's newest {@link #HOLDOUT_SHARE} is held out, the model learns from
+     * the rest (with its own validation cut inside), and is measured on the hold-out. The served model is this one,
+     * not a refit on everything, so that the serving model and a later candidate can be compared on a newer
+     * hold-out without the serving model having seen it.
+     *
+     * @param result  the trained model and its validation numbers
+     * @param holdout the split it was measured on
+     * @param metrics its NDCG@10, Recall@10 and HR@10 on the hold-out, undiversified
+     */
+    public record Served(Result result, TimeSplit holdout, Map<String, Double> metrics) {
+    }
+
+    /** Trains for serving; see {@link Served}. */
+    public Served trainForServing(List<Interaction> interactions, Map<String, float[]> itemVectors, int dimension) {
+        TimeSplit holdout = TimeSplit.newestPerUser(interactions, HOLDOUT_SHARE);
+        Result result = train(holdout.train(), itemVectors, dimension);
+        return new Served(result, holdout, holdoutMetrics(result.model(), holdout, itemVectors, dimension));
+    }
+
+    /**
+     * How a model ranks a hold-out: user states and catalogue from the split's training part, as the server would
+     * hold them, every held-out item relevant.
+     */
+    public Map<String, Double> holdoutMetrics(TopNModel model, TimeSplit holdout, Map<String, float[]> itemVectors,
+                                              int dimension) {
+        Map<String, List<String>> histories = holdout.historiesNewestFirst();
+        ItemCatalogue catalogue = catalogue(Interactions.of(holdout.train()), itemVectors, dimension,
+                holdout.train());
+        Map<String, UserState> states = userStates(histories, holdout.heldOut().keySet(), itemVectors, dimension);
+        TwoStageRecommender recommender = new TwoStageRecommender(settings);
+        RankingMetrics metrics = new RankingMetrics(TopNSettings.N);
+        for (Map.Entry<String, Set<String>> user : holdout.heldOut().entrySet()) {
+            metrics.add(user.getKey(), ids(recommender.recommend(states.get(user.getKey()), catalogue, model, null,
+                    TopNSettings.N, null, 1.0)), user.getValue(), null);
+        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        out.put("ndcg10", metrics.ndcg());
+        out.put("recall10", metrics.recall());
+        out.put("hr10", metrics.hitRate());
+        out.put("users", (double) metrics.users());
+        return out;
+    }
+
+    private static double[] only(int feature) {
+        double[] weights = new double[RankingFeatures.COUNT + 1];
+        weights[feature] = 1;
+        return weights;
+    }
+
+    private double ndcg(TwoStageRecommender recommender, ItemCatalogue catalogue, TopNModel unranked,
+                        double[][] weights, Map<String, UserState> states, Map<String, Set<String>> labels) {
         TopNModel model = unranked.withRanker(weights, 1.0);
         RankingMetrics metrics = new RankingMetrics(TopNSettings.N);
         for (Map.Entry<String, UserState> user : states.entrySet()) {
@@ -254,8 +331,8 @@ public final class TopNTrainer {
     }
 
     private LinearSGDModel trainRanker(TwoStageRecommender recommender, ItemCatalogue catalogue, TopNModel model,
-                                       Map<String, UserState> users, List<String> rankerUsers,
-                                       Map<String, Set<String>> heldOut) {
+                                       Map<String, UserState> users, Map<String, Set<String>> heldOut) {
+        List<String> rankerUsers = new ArrayList<>(users.keySet());
         List<double[]> features = new ArrayList<>();
         List<Boolean> chosen = new ArrayList<>();
         for (String user : rankerUsers) {
