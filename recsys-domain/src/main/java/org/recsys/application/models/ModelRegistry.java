@@ -25,6 +25,7 @@ import org.recsys.infrastructure.cluster.ClusterMessage;
 import org.recsys.infrastructure.cluster.RecsysCluster;
 import org.recsys.ml.rating.RatingModel;
 import org.recsys.ml.sentiment.SentimentModel;
+import org.recsys.ml.topn.TopNModel;
 
 /**
  * Keeps every trained model as a version and decides which one serves. A candidate goes live by itself only when it
@@ -59,6 +60,10 @@ public class ModelRegistry {
     @Inject
     @ConfigProperty(name = "recsys.models.promotion-margin.sentiment", defaultValue = "0.005")
     double sentimentMargin;
+    /** Least hold-out NDCG@10 gain for a top-N candidate to replace the serving model by itself. */
+    @Inject
+    @ConfigProperty(name = "recsys.models.promotion-margin.topn", defaultValue = "0.002")
+    double topNMargin;
 
     Clock clock = Clock.systemUTC();
 
@@ -175,7 +180,11 @@ public class ModelRegistry {
     }
 
     private double margin(ModelKind kind) {
-        return kind == ModelKind.RATING ? ratingMargin : sentimentMargin;
+        return switch (kind) {
+            case RATING -> ratingMargin;
+            case SENTIMENT -> sentimentMargin;
+            case TOPN -> topNMargin;
+        };
     }
 
     void onActivated(@Observes(during = TransactionPhase.AFTER_SUCCESS) ModelActivated event) {
@@ -204,7 +213,8 @@ public class ModelRegistry {
                     version.trainedAt(), version.metrics(), version.examples()));
             case SENTIMENT -> serving.serveSentiment(new ActiveModel<>(SentimentModel.fromBytes(artifact), versionId,
                     version.trainedAt(), version.metrics(), version.examples()));
-            default -> throw new IllegalStateException("unknown model kind " + version.kind());
+            case TOPN -> serving.serveTopN(new ActiveModel<>(TopNModel.fromBytes(artifact), versionId,
+                    version.trainedAt(), version.metrics(), version.examples()));
         }
         LOG.info(() -> "Serving " + version.kind().id() + " model " + versionId);
     }

@@ -29,6 +29,11 @@ import org.recsys.ml.sentiment.Sentiment;
 import org.recsys.ml.sentiment.SentimentModel;
 import org.recsys.ml.sentiment.SentimentPrediction;
 import org.recsys.ml.sentiment.SentimentTrainer;
+import org.recsys.ml.topn.Interaction;
+import org.recsys.ml.topn.TopNModel;
+import org.recsys.ml.topn.TopNSettings;
+import org.recsys.ml.topn.TopNTrainer;
+import org.recsys.domain.model.feedback.ItemInteraction;
 import org.tribuo.provenance.ModelProvenance;
 
 /**
@@ -43,6 +48,7 @@ public class ModelTraining {
 
     static final int MIN_RATINGS = 100;
     static final int MIN_REVIEWS = 30;
+    static final int MIN_INTERACTIONS = 100;
     /** The newest 1/10 of the data is the hold-out. */
     static final int HOLDOUT_DIVISOR = 10;
 
@@ -66,6 +72,9 @@ public class ModelTraining {
     @Inject
     @ConfigProperty(name = "recsys.models.max-reviews", defaultValue = "5000")
     int maxReviews;
+    @Inject
+    @ConfigProperty(name = "recsys.models.max-interactions", defaultValue = "2000000")
+    int maxInteractions;
 
     Clock clock = Clock.systemUTC();
 
@@ -74,6 +83,7 @@ public class ModelTraining {
         return switch (kind) {
             case RATING -> trainRating();
             case SENTIMENT -> trainSentiment();
+            case TOPN -> trainTopN();
         };
     }
 
@@ -118,6 +128,59 @@ public class ModelTraining {
         return Optional.of(new TrainedModel<>(ModelKind.RATING, model, model.toBytes(),
                 new ActiveModel<>(model, version(ModelKind.RATING), clock.instant(), metrics, train.size()),
                 serving, holdout.size(), provenance));
+    }
+
+    /**
+     * The two-stage top-N model ({@link TopNTrainer} with the served {@link TopNSettings#DEFAULTS}) trained on the
+     * stored interactions less each user's newest tenth, measured on that tenth next to the serving top-N model;
+     * empty when there are fewer than 100 interactions or the data cannot train it (the reason is logged).
+     */
+    public Optional<TrainedModel<TopNModel>> trainTopN() {
+        List<ItemInteraction> rows = transactions.inNewTransaction(() -> feedback.interactions(maxInteractions));
+        if (rows.size() < MIN_INTERACTIONS) {
+            LOG.info(() -> "No top-N model: " + rows.size() + " interactions stored, at least " + MIN_INTERACTIONS
+                    + " needed");
+            return Optional.empty();
+        }
+        long began = System.nanoTime();
+        List<Interaction> interactions = new ArrayList<>(rows.size());
+        Map<String, float[]> itemVectors = new HashMap<>();
+        for (ItemInteraction row : rows) {
+            interactions.add(new Interaction(row.userId(), row.itemId(), row.occurredAt().getEpochSecond()));
+            if (!itemVectors.containsKey(row.itemId())) {
+                float[] vector = catalogue.loaded() ? catalogue.vector(row.itemId()) : null;
+                if (vector != null) {
+                    itemVectors.put(row.itemId(), vector);
+                }
+            }
+        }
+        TopNTrainer trainer = new TopNTrainer(TopNSettings.DEFAULTS, 42).withLog(LOG::fine);
+        TopNTrainer.Served served;
+        try {
+            served = trainer.trainForServing(interactions, itemVectors, encoding.dimension());
+        } catch (IllegalArgumentException e) {
+            LOG.info(() -> "No top-N model: " + e.getMessage());
+            return Optional.empty();
+        }
+        TopNModel model = served.result().model();
+        Map<String, Double> metrics = new LinkedHashMap<>(served.metrics());
+        Optional<Map<String, Double>> serving = models.topN().map(active -> trainer.holdoutMetrics(active.model(),
+                served.holdout(), itemVectors, encoding.dimension()));
+        double seconds = (System.nanoTime() - began) / 1e9;
+        Map<String, String> provenance = new LinkedHashMap<>(model.provenance());
+        provenance.put("trainer", TopNTrainer.class.getName());
+        provenance.put("encoder", encoding.encoderId());
+        provenance.put("trainingData", served.holdout().train().size() + " interactions up to each user's newest "
+                + (int) (TopNTrainer.HOLDOUT_SHARE * 100) + "%");
+        provenance.put("holdout", served.holdout().heldOut().size() + " users' newest "
+                + (int) (TopNTrainer.HOLDOUT_SHARE * 100) + "% of interactions");
+        provenance.put("trainingSeconds", String.format(java.util.Locale.ROOT, "%.1f", seconds));
+        int holdoutUsers = served.holdout().heldOut().size();
+        LOG.info(() -> String.format("Top-N model trained on %d interactions in %.1f s; hold-out %s (serving model %s)",
+                served.holdout().train().size(), seconds, metrics, serving.orElse(Map.of())));
+        return Optional.of(new TrainedModel<>(ModelKind.TOPN, model, model.toBytes(),
+                new ActiveModel<>(model, version(ModelKind.TOPN), clock.instant(), metrics,
+                        served.holdout().train().size()), serving, holdoutUsers, provenance));
     }
 
     /** How many star ratings training reads (newest first); evaluation reads as many. */

@@ -21,9 +21,12 @@ final class Explanations {
             case INTEREST -> why.interestTags().isEmpty() ? "Matches one of your interests"
                     : "Matches your interest in " + join(why.interestTags());
             case PROFILE -> "Close to what you like";
+            case COLLABORATIVE -> likedTitle == null ? "Liked by people with tastes like yours"
+                    : "People who liked \u201c" + likedTitle + "\u201d also liked this";
+            case TRENDING -> "Popular lately";
             case POPULAR -> "Popular with other users";
         });
-        if (likedTitle != null) {
+        if (likedTitle != null && why.source() != Explanation.Source.COLLABORATIVE) {
             text.append("; similar to \u201c").append(likedTitle).append("\u201d, which you liked");
         }
         text.append('.');

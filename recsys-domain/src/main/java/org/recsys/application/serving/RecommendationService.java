@@ -24,6 +24,9 @@ import org.recsys.ml.rank.ItemFilter;
 import org.recsys.ml.rank.Recommendation;
 import org.recsys.ml.rank.UserState;
 import org.recsys.ml.rating.RatingModel;
+import org.recsys.ml.topn.TopNModel;
+import org.recsys.ml.topn.TopNSettings;
+import org.recsys.ml.topn.TwoStageRecommender;
 
 /**
  * Recommendations for a user: the bandit picks a strategy, the user's profile and exclusions become a recsys-ml
@@ -33,6 +36,9 @@ import org.recsys.ml.rating.RatingModel;
  */
 @ApplicationScoped
 public class RecommendationService {
+
+    /** The served two-stage recommender, with the one configuration the evaluation harness measures. */
+    static final TwoStageRecommender TWO_STAGE = new TwoStageRecommender(TopNSettings.DEFAULTS);
 
     @Inject
     LiveCatalogue catalogue;
@@ -61,9 +67,14 @@ public class RecommendationService {
         Strategy strategy = experiments.choose();
         ItemCatalogue snapshot = catalogue.snapshot();
         RatingModel rating = models.rating().map(ActiveModel::model).orElse(null);
-        List<Recommendation> ranked = strategy.recommender(profile.state().positives()).recommend(
-                userState(profile, request), snapshot,
-                rating, request.count(), categoryFilter(snapshot, request.categories()));
+        TopNModel topN = models.topN().map(ActiveModel::model).orElse(null);
+        UserState user = userState(profile, request);
+        ItemFilter categories = categoryFilter(snapshot, request.categories());
+        List<Recommendation> ranked = topN != null
+                ? TWO_STAGE.recommend(user, snapshot, topN, rating, request.count(), categories,
+                        strategy.mmrLambda(topN))
+                : strategy.recommender(profile.state().positives()).recommend(user, snapshot, rating,
+                        request.count(), categories);
 
         String recommendationId = strategy.code() + "-" + UUID.randomUUID();
         List<RecommendedItem> items = new ArrayList<>(ranked.size());
@@ -95,8 +106,8 @@ public class RecommendationService {
     private RecommendedItem describe(Recommendation r) {
         Explanation why = r.explanation();
         ItemFacts facts = catalogue.facts(r.itemId()).orElse(new ItemFacts(r.itemId(), List.of(), ReviewSummary.NONE));
-        String liked = why.nearestLikedItemId() != null && why.nearestLikedSimilarity() >= Explanations.NAMED_SIMILARITY
-                ? why.nearestLikedItemId() : null;
+        String liked = why.nearestLikedItemId() != null && (why.source() == Explanation.Source.COLLABORATIVE
+                || why.nearestLikedSimilarity() >= Explanations.NAMED_SIMILARITY) ? why.nearestLikedItemId() : null;
         String likedTitle = liked == null ? null : catalogue.facts(liked).map(ItemFacts::title).orElse(liked);
         return new RecommendedItem(r.itemId(), facts.title(), r.score(), r.interestContribution(),
                 r.ratingContribution(), r.popularityContribution(), why.interestTags(), liked, likedTitle,
@@ -116,7 +127,7 @@ public class RecommendationService {
                     interest.memberItemIds().size(), interest.tags()));
         }
         return new UserState(request.userId(), state.vector(), interests, state.liked(), Set.copyOf(excluded),
-                Set.of());
+                Set.of(), state.consumed());
     }
 
     private ItemFilter categoryFilter(ItemCatalogue snapshot, Set<String> categories) {

@@ -14,6 +14,7 @@ import org.recsys.domain.model.feedback.FeedbackEvent;
 import org.recsys.domain.model.feedback.FeedbackRepository;
 import org.recsys.domain.model.feedback.FeedbackType;
 import org.recsys.domain.model.feedback.ReviewSummary;
+import org.recsys.domain.model.feedback.ItemInteraction;
 import org.recsys.domain.model.feedback.StarRating;
 
 @ApplicationScoped
@@ -93,6 +94,15 @@ public class JpaFeedbackRepository implements FeedbackRepository {
                         + "e.text, e.occurredAt) from FeedbackEvent e where e.type in :types and e.value is not null "
                         + "order by e.occurredAt desc", StarRating.class)
                 .setParameter("types", List.of(FeedbackType.RATING, FeedbackType.REVIEW))
+                .setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public List<ItemInteraction> interactions(int limit) {
+        return em.createQuery("select new org.recsys.domain.model.feedback.ItemInteraction(e.userId, e.itemId, "
+                        + "e.occurredAt) from FeedbackEvent e where e.type not in :rejections "
+                        + "order by e.occurredAt desc, e.id desc", ItemInteraction.class)
+                .setParameter("rejections", List.of(FeedbackType.DISLIKE, FeedbackType.NOT_INTERESTED))
                 .setMaxResults(limit).getResultList();
     }
 

@@ -66,13 +66,21 @@ class EvaluationCommandTest {
         assertThat(rmse(json, "BIAS")).isLessThan(mean);
         assertThat(rmse(json, "TEXT_AWARE")).isLessThan(rmse(json, "BIAS"));
         assertThat(json.get("notes").get("command").asText()).contains("--folds 3");
-        JsonNode topn = find(json, "topn", "ITEM_CF");
-        assertThat(topn.get("metrics").get("NDCG@10").asDouble()).isBetween(0.0, 1.0);
-        assertThat(find(json, "topn", "HYBRID_TUNED_WEIGHTS").get("details").has("weights_interest_rating_popularity_mmr"))
+        // Which items a user rated is random here (only the stars follow the genre), so the rows are checked for
+        // presence and range; TwoStageRecommenderTest checks ranking quality on data with structure.
+        for (String row : List.of("POPULARITY", "ITEM_KNN", "EASE", "RP3BETA", "SERVED_RELEVANCE", "SERVED_DIVERSITY",
+            "COLD_SERVED")) {
+            assertThat(ndcg(json, row)).as(row).isBetween(0.0, 1.0);
+        }
+        assertThat(find(json, "topn", "SERVED_RELEVANCE").get("details").get("model").has("knownUserRanking"))
                 .isTrue();
         assertThat(out.resolve("movielens-100k-rating.svg")).content().startsWith("<svg").contains("BIAS");
         assertThat(out.resolve("movielens-100k-topn.svg")).exists();
         assertThat(Files.list(out.resolve("embeddings")).toList()).hasSize(1);
+    }
+
+    private static double ndcg(JsonNode json, String model) {
+        return find(json, "topn", model).get("metrics").get("NDCG@10").asDouble();
     }
 
     private static double rmse(JsonNode json, String model) {
@@ -86,20 +94,6 @@ class EvaluationCommandTest {
             }
         }
         throw new AssertionError("no result " + task + "/" + model);
-    }
-
-    @Test
-    void rankingMetricsMatchHandComputedValues() {
-        TopNEvaluation.Metrics metrics = new TopNEvaluation.Metrics();
-        metrics.add(List.of("a", "x", "b", "y", "z", "q", "w", "e", "r", "t"), Set.of("a", "b", "c"));
-        ResultTable table = new ResultTable();
-        metrics.report(table, "m", 0, 0);
-        ResultTable.Row row = table.task("topn").get(0);
-        assertThat(row.get("P@10")).isCloseTo(0.2, within(1e-9));
-        assertThat(row.get("R@10")).isCloseTo(2.0 / 3, within(1e-9));
-        double dcg = 1 + 1 / (Math.log(4) / Math.log(2));
-        double ideal = 1 + 1 / (Math.log(3) / Math.log(2)) + 1 / (Math.log(4) / Math.log(2));
-        assertThat(row.get("NDCG@10")).isCloseTo(dcg / ideal, within(1e-9));
     }
 
     @Test

@@ -30,6 +30,12 @@ public interface FeedbackRepository {
     /** Star ratings (RATING events and REVIEW events with stars), newest first, at most {@code limit}. */
     List<StarRating> starRatings(int limit);
 
+    /**
+     * Who had what and when, newest first, at most {@code limit}: every event except rejections (dislikes and "not
+     * interested"), the interactions the top-N models learn from.
+     */
+    List<ItemInteraction> interactions(int limit);
+
     /** Reviews that have both text and stars, newest first, at most {@code limit}. */
     List<StarRating> ratedReviews(int limit);
 

@@ -9,7 +9,9 @@ public enum ModelKind {
     /** Stars a user would give an item; lower hold-out RMSE is better. */
     RATING("rmse", false),
     /** Sentiment of a review text; higher hold-out macro-F1 is better. */
-    SENTIMENT("macroF1", true);
+    SENTIMENT("macroF1", true),
+    /** Top-N lists (the two-stage recommender); higher hold-out NDCG@10 is better. */
+    TOPN("ndcg10", true);
 
     private final String decidingMetric;
     private final boolean higherIsBetter;

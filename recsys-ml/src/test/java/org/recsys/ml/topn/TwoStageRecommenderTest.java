@@ -1,0 +1,200 @@
+package org.recsys.ml.topn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.recsys.ml.rank.Explanation;
+import org.recsys.ml.rank.ItemCatalogue;
+import org.recsys.ml.rank.Recommendation;
+import org.recsys.ml.rank.UserState;
+
+/**
+ * The two-stage recommender on synthetic data with a known structure: 6 groups of 20 items, each user consumes
+ * items of two groups, one group's items are far more popular, and within a group users move along the items in
+ * time order (a sequential pattern only the recent-history features see).
+ */
+class TwoStageRecommenderTest {
+
+    static final int GROUPS = 6;
+    static final int PER_GROUP = 20;
+    static List<Interaction> interactions;
+    static Map<String, float[]> vectors;
+    static TopNTrainer.Result trained;
+
+    @BeforeAll
+    static void train() {
+        Random random = new Random(7);
+        interactions = new ArrayList<>();
+        for (int u = 0; u < 300; u++) {
+            int first = random.nextInt(GROUPS);
+            int second = (first + 1 + random.nextInt(GROUPS - 1)) % GROUPS;
+            long time = 1_000_000L + u;
+            for (int group : new int[] {first, second}) {
+                int start = random.nextInt(PER_GROUP / 2);
+                for (int k = 0; k < 6; k++) {
+                    interactions.add(new Interaction("u" + u, item(group, start + k), time));
+                    time += 3600;
+                }
+            }
+            // Everyone also has a few of the bestsellers of group 0.
+            interactions.add(new Interaction("u" + u, item(0, random.nextInt(3)), 900_000L + u));
+        }
+        vectors = new HashMap<>();
+        for (int g = 0; g < GROUPS; g++) {
+            for (int i = 0; i < PER_GROUP; i++) {
+                float[] v = new float[8];
+                v[g] = 1;
+                v[7] = 0.1f * i / PER_GROUP;
+                vectors.put(item(g, i), org.recsys.ml.vector.Vectors.normalized(v));
+            }
+        }
+        trained = new TopNTrainer(TopNSettings.DEFAULTS, 3).train(interactions, vectors, 8);
+    }
+
+    static String item(int group, int index) {
+        return "g" + group + "-" + index;
+    }
+
+    private static ItemCatalogue catalogue() {
+        Map<String, Long> counts = new HashMap<>();
+        interactions.forEach(i -> counts.merge(i.itemId(), 1L, Long::sum));
+        ItemCatalogue.Builder builder = ItemCatalogue.builder(8);
+        vectors.forEach((id, v) -> builder.add(id, v, null, counts.getOrDefault(id, 0L)));
+        builder.add("new-in-group-3", vectors.get(item(3, 0)), null, 0);
+        return builder.build();
+    }
+
+    @Test
+    void servedListBeatsEverySourceAloneOnValidation() {
+        Map<String, Double> v = trained.validation();
+        double served = v.get("TWO_STAGE(mmr=1.00)");
+        assertThat(served).isGreaterThan(v.get("NEW_USERS_popularity"));
+        assertThat(served).isGreaterThanOrEqualTo(v.get("RP3BETA"));
+        assertThat(served).isGreaterThanOrEqualTo(v.get("ITEM_KNN"));
+    }
+
+    @Test
+    void recommendsTheUsersGroupsAndNeverWhatIsExcluded() {
+        ItemCatalogue catalogue = catalogue();
+        TwoStageRecommender recommender = new TwoStageRecommender(TopNSettings.DEFAULTS);
+        List<String> history = List.of(item(2, 5), item(2, 4), item(2, 3), item(4, 6), item(4, 5), item(4, 4));
+        UserState user = UserState.builder("someone").consumed(history).excludeForRequest(List.of(item(2, 6)))
+                .build();
+        List<Recommendation> top = recommender.recommend(user, catalogue, trained.model(), null, 10, null, 1.0);
+        assertThat(top).hasSize(10);
+        assertThat(top).extracting(Recommendation::itemId).doesNotContainAnyElementsOf(history)
+                .doesNotContain(item(2, 6));
+        long inGroups = top.stream().filter(r -> r.itemId().startsWith("g2-") || r.itemId().startsWith("g4-"))
+                .count();
+        assertThat(inGroups).isGreaterThanOrEqualTo(7);
+        Recommendation first = top.get(0);
+        assertThat(first.explanation().source()).isEqualTo(Explanation.Source.COLLABORATIVE);
+        assertThat(history).contains(first.explanation().nearestLikedItemId());
+    }
+
+    @Test
+    void oneNewInteractionChangesTheNextListWithoutRetraining() {
+        ItemCatalogue catalogue = catalogue();
+        TwoStageRecommender recommender = new TwoStageRecommender(TopNSettings.DEFAULTS);
+        List<String> history = new ArrayList<>(List.of(item(1, 3), item(1, 2), item(1, 1), item(1, 0),
+                item(1, 4), item(1, 5)));
+        List<Recommendation> before = recommender.recommend(UserState.builder("u").consumed(history).build(),
+                catalogue, trained.model(), null, 10, null, 1.0);
+        long groupFiveBefore = before.stream().filter(r -> r.itemId().startsWith("g5-")).count();
+        history.add(0, item(5, 8));
+        history.add(0, item(5, 9));
+        List<Recommendation> after = recommender.recommend(UserState.builder("u").consumed(history).build(),
+                catalogue, trained.model(), null, 10, null, 1.0);
+        assertThat(after.stream().filter(r -> r.itemId().startsWith("g5-")).count()).isGreaterThan(groupFiveBefore);
+        assertThat(after).extracting(Recommendation::itemId).contains(item(5, 10));
+    }
+
+    @Test
+    void newUserWithTextAndNewItemWithDescriptionAreServed() {
+        ItemCatalogue catalogue = catalogue();
+        TwoStageRecommender recommender = new TwoStageRecommender(TopNSettings.DEFAULTS);
+        UserState nobody = UserState.builder("new").build();
+        assertThat(recommender.recommend(nobody, catalogue, trained.model(), null, 5, null, 1.0)).hasSize(5);
+        // The item nobody has had yet is a candidate for a user whose text points at its group.
+        TwoStageRecommender.Candidates candidates = recommender.candidates(
+                UserState.builder("t").profile(vectors.get(item(3, 0))).build(), catalogue, trained.model(),
+                org.recsys.ml.rank.ItemFilter.ALL);
+        boolean found = false;
+        for (int c = 0; c < candidates.size; c++) {
+            if (catalogue.id(candidates.catalogueItems[c]).equals("new-in-group-3")) {
+                found = true;
+                assertThat(candidates.features[c][RankingFeatures.UNKNOWN_ITEM]).isEqualTo(1.0);
+                assertThat(candidates.features[c][RankingFeatures.TEXT_SIMILARITY]).isGreaterThan(0.9);
+            }
+        }
+        assertThat(found).isTrue();
+    }
+
+    @Test
+    void diversifiedListsSpreadAcrossGroupsAtBoundedCost() {
+        TopNModel model = trained.model();
+        assertThat(model.diversityLambda()).isBetween(0.0, 1.0);
+        Map<String, Double> v = trained.validation();
+        String chosen = String.format(java.util.Locale.ROOT, "TWO_STAGE(mmr=%.2f)", model.diversityLambda());
+        assertThat(v.get(chosen)).isGreaterThanOrEqualTo(0.97 * v.get("TWO_STAGE(mmr=1.00)") - 1e-12);
+    }
+
+    @Test
+    void bytesRoundTripServesTheSameLists() {
+        TopNModel copy = TopNModel.fromBytes(trained.model().toBytes());
+        ItemCatalogue catalogue = catalogue();
+        TwoStageRecommender recommender = new TwoStageRecommender(TopNSettings.DEFAULTS);
+        UserState user = UserState.builder("x").consumed(List.of(item(3, 2), item(0, 1))).build();
+        assertThat(recommender.recommend(user, catalogue, copy, null, 10, null, 0.8))
+                .extracting(Recommendation::itemId).containsExactlyElementsOf(recommender.recommend(user, catalogue,
+                        trained.model(), null, 10, null, 0.8).stream().map(Recommendation::itemId).toList());
+        assertThat(copy.provenance()).containsKeys("rp3beta", "ease", "knownUserRanking", "newUserRanking");
+    }
+
+    @Test
+    void tooLittleDataIsAClearError() {
+        assertThatThrownBy(() -> new TopNTrainer(TopNSettings.DEFAULTS, 1).train(
+                List.of(new Interaction("a", "x", 1)), Map.of(), 8)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("too little data");
+    }
+
+    @Test
+    void easeMatchesTheClosedFormOnATinyMatrix() {
+        // Two users: {a, b}, {a, b, c}. With lambda = 1, G = X^T X + I; B = I - P diag(1/diag(P)).
+        Interactions matrix = Interactions.of(List.of(new Interaction("u1", "a", 1), new Interaction("u1", "b", 2),
+                new Interaction("u2", "a", 3), new Interaction("u2", "b", 4), new Interaction("u2", "c", 5)));
+        ItemItemModel ease = new EaseTrainer(1, 10).fit(matrix);
+        // G = [[3, 2, 1], [2, 3, 1], [1, 1, 2]], det 8; P = adj(G) / det: P_ab = -(2*2 - 1*1) / 8, P_bb = (3*2 - 1) / 8.
+        double pAB = -(2.0 * 2 - 1 * 1) / 8;
+        double pBB = (3.0 * 2 - 1 * 1) / 8;
+        double bAB = -pAB / pBB;
+        assertThat((double) ease.weight(ease.position("a"), ease.position("b"))).isCloseTo(bAB, within(1e-5));
+        assertThat(ease.weight(ease.position("a"), ease.position("a"))).isZero();
+    }
+
+    @Test
+    void rankingMetricsMatchHandComputedValues() {
+        RankingMetrics metrics = new RankingMetrics(10);
+        metrics.add("u", List.of("a", "x", "b", "y", "z", "q", "w", "e", "r", "t"), Set.of("a", "b", "c"),
+                Map.of("a", 0, "x", 4));
+        double dcg = 1 + 1 / (Math.log(4) / Math.log(2));
+        double ideal = 1 + 1 / (Math.log(3) / Math.log(2)) + 1 / (Math.log(4) / Math.log(2));
+        assertThat(metrics.ndcg()).isCloseTo(dcg / ideal, within(1e-9));
+        assertThat(metrics.recall()).isCloseTo(2.0 / 3, within(1e-9));
+        assertThat(metrics.hitRate()).isEqualTo(1.0);
+        assertThat(metrics.coverage(20)).isEqualTo(0.5);
+        RankingMetrics worse = new RankingMetrics(10);
+        worse.add("u", List.of("x", "y"), Set.of("a", "b", "c"), null);
+        double[] difference = RankingMetrics.bootstrapDifference(metrics, worse, 200, 1);
+        assertThat(difference[0]).isCloseTo(dcg / ideal, within(1e-9));
+    }
+}
