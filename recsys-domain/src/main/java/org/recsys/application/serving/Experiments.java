@@ -39,8 +39,15 @@ public class Experiments {
 
     /** The strategy for the next request. */
     public Strategy choose() {
-        Map<Strategy, long[]> counts = evidence;
-        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return choose(evidence, ThreadLocalRandom.current().nextLong());
+    }
+
+    /**
+     * Thompson sampling's choice for given evidence (per strategy: lists shown, lists with positive feedback): the
+     * strategy with the highest Beta(1 + positives, 1 + lists without one) sample.
+     */
+    static Strategy choose(Map<Strategy, long[]> counts, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
         Strategy best = Strategy.values()[0];
         double bestSample = -1;
         for (Strategy strategy : Strategy.values()) {
@@ -61,17 +68,7 @@ public class Experiments {
         int[] wins = new int[Strategy.values().length];
         SplittableRandom random = new SplittableRandom(42);
         for (int d = 0; d < draws; d++) {
-            int best = 0;
-            double bestSample = -1;
-            for (Strategy strategy : Strategy.values()) {
-                long[] c = counts.getOrDefault(strategy, new long[2]);
-                double sample = sampleBeta(1 + Math.min(c[1], c[0]), 1 + Math.max(0, c[0] - c[1]), random.nextLong());
-                if (sample > bestSample) {
-                    bestSample = sample;
-                    best = strategy.ordinal();
-                }
-            }
-            wins[best]++;
+            wins[choose(counts, random.nextLong()).ordinal()]++;
         }
         List<Standing> result = new ArrayList<>();
         for (Strategy strategy : Strategy.values()) {
