@@ -79,6 +79,34 @@ class OperationsIT {
         Poll.until(() -> predictedBy(api), serving::equals, Duration.ofSeconds(10), "serving " + serving);
     }
 
+    @Test
+    void topNModelsAreTrainedMeasuredOnTheirHoldOutAndRolledBack(Api api) {
+        String first = Poll.until(() -> active(models(api, "topn")), v -> v != null, Duration.ofMinutes(3),
+                "the first top-N model (trained at start-up)");
+
+        JsonNode run = runJob(api, "train-models");
+
+        assertThat(run.path("exitStatus").asText()).containsPattern("(PROMOTED|CANDIDATE) topn-");
+        JsonNode topN = models(api, "topn");
+        assertThat(topN.size()).isGreaterThanOrEqualTo(2);
+        JsonNode newest = topN.get(0);
+        assertThat(newest.path("metrics").path("ndcg10").asDouble()).isBetween(0.0, 1.0);
+        assertThat(newest.path("provenance").path("rp3beta").asText()).contains("alpha");
+        assertThat(newest.path("provenance").path("knownUserRanking").asText()).isNotBlank();
+        String serving = active(topN);
+        String other = serving.equals(newest.path("version").asText()) ? first : newest.path("version").asText();
+        if (!other.equals(serving)) {
+            assertThat(api.post("models/" + other + "/promote", "").json().path("status").asText())
+                    .isEqualTo("ACTIVE");
+            JsonNode restored = api.post("models/topn/rollback", "").json();
+            assertThat(restored.path("version").asText()).isEqualTo(serving);
+            assertThat(active(models(api, "topn"))).isEqualTo(serving);
+        }
+        // Every list is still complete and explained while versions change.
+        JsonNode answer = api.get("users/demo-user-003/recommendations?n=10").json();
+        assertThat(answer.path("items")).hasSize(10);
+    }
+
     private static String predictedBy(Api api) {
         return api.post("ratings/predict", Map.of("userId", "demo-user-001", "itemId", "demo-guitars-01")).json()
                 .path("modelVersion").asText();

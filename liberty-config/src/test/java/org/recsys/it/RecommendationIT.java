@@ -60,6 +60,24 @@ class RecommendationIT {
     }
 
     @Test
+    void aKnownUserIsServedByTheTwoStageRecommenderWithCollaborativeReasons(Api api) {
+        Poll.until(() -> OperationsIT.active(OperationsIT.models(api, "topn")), v -> v != null,
+                Duration.ofMinutes(3), "the first top-N model (trained at start-up)");
+        JsonNode answer = api.get("users/demo-user-003/recommendations?n=10").json();
+        List<String> explanations = answer.path("items").findValuesAsText("explanation");
+        assertThat(explanations).anySatisfy(text -> assertThat(text).startsWith("People who liked \u201c"));
+        Set<String> seen = new HashSet<>();
+        api.get("users/demo-user-003/feedback?limit=1000").json().path("items")
+                .forEach(e -> seen.add(e.path("itemId").asText()));
+        // The neighbour an explanation names is one of the user's own items.
+        answer.path("items").forEach(item -> {
+            if (item.path("explanation").asText().startsWith("People who liked")) {
+                assertThat(seen).contains(item.path("reasons").path("becauseYouLiked").path("itemId").asText());
+            }
+        });
+    }
+
+    @Test
     void aDislikeIsGoneFromTheVeryNextAnswer(Api api) {
         String user = "demo-user-010";
         JsonNode before = api.get("users/" + user + "/recommendations?n=10").json();

@@ -42,8 +42,16 @@ public class TextEncoding {
             synchronized (this) {
                 if (encoder == null) {
                     long began = System.nanoTime();
+                    Map<String, String> chosen = settings != null ? settings : settings(ConfigProvider.getConfig());
+                    // One catalogue holds one vector space: routing by language would mix 384- and 512-dimensional
+                    // vectors, which the catalogue and every profile reject, so the server takes one model.
+                    if (TextEncoders.AUTO.equalsIgnoreCase(chosen.get(TextEncoders.MODEL))) {
+                        throw new IllegalStateException(TextEncoders.MODEL + "=" + TextEncoders.AUTO + " mixes "
+                                + "vector spaces in one catalogue; choose one model (all-minilm-l6-v2-q, "
+                                + "bge-small-zh-v15-q for Chinese catalogues, or openai)");
+                    }
                     encoder = settings != null ? TextEncoders.fromConfig(settings)
-                            : TextEncoders.fromConfig(settings(ConfigProvider.getConfig()), executor);
+                            : TextEncoders.fromConfig(chosen, executor);
                     LOG.info(() -> String.format("Text encoder %s ready in %.1f s", encoder.tag(),
                             (System.nanoTime() - began) / 1e9));
                 }
