@@ -63,9 +63,11 @@ class RecommendationIT {
     void aKnownUserIsServedByTheTwoStageRecommenderWithCollaborativeReasons(Api api) {
         Poll.until(() -> OperationsIT.active(OperationsIT.models(api, "topn")), v -> v != null,
                 Duration.ofMinutes(3), "the first top-N model (trained at start-up)");
-        JsonNode answer = api.get("users/demo-user-003/recommendations?n=10").json();
-        List<String> explanations = answer.path("items").findValuesAsText("explanation");
-        assertThat(explanations).anySatisfy(text -> assertThat(text).startsWith("People who liked \u201c"));
+        // The registry marks a version active when it commits; each member serves it once it has loaded it.
+        JsonNode answer = Poll.until(() -> api.get("users/demo-user-003/recommendations?n=10").json(),
+                a -> a.path("items").findValuesAsText("explanation").stream()
+                        .anyMatch(text -> text.startsWith("People who liked \u201c")),
+                Duration.ofSeconds(30), "a list with collaborative reasons from the two-stage recommender");
         Set<String> seen = new HashSet<>();
         api.get("users/demo-user-003/feedback?limit=1000").json().path("items")
                 .forEach(e -> seen.add(e.path("itemId").asText()));

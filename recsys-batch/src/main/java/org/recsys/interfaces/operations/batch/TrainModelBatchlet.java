@@ -41,10 +41,15 @@ public class TrainModelBatchlet extends AbstractBatchlet {
         progress.begin(job.getExecutionId(), step.getStepName(), 0, 1);
         String outcome = training.train(modelKind).map(registry::register)
                 .map(r -> (r.promoted() ? "PROMOTED " : "CANDIDATE ") + r.version().version() + ": " + r.reason())
-                .orElse("SKIPPED: too little data for a " + modelKind.id() + " model");
+                .orElse("SKIPPED " + modelKind.id() + ": too little data for a " + modelKind.id() + " model");
         progress.advance(job.getExecutionId(), 1);
+        // The step keeps the reason; the job's exit status (512 characters in the batch tables) only what happened to
+        // each kind, so that three steps always fit.
         String shown = outcome.length() > 480 ? outcome.substring(0, 480) + "..." : outcome;
-        job.setExitStatus(job.getExitStatus() == null ? shown : job.getExitStatus() + " | " + shown);
+        int colon = outcome.indexOf(':');
+        String summary = colon < 0 || colon > 150 ? shown.substring(0, Math.min(shown.length(), 150))
+                : outcome.substring(0, colon);
+        job.setExitStatus(job.getExitStatus() == null ? summary : job.getExitStatus() + " | " + summary);
         return shown;
     }
 }
