@@ -152,13 +152,4 @@ class HybridRecommenderTest {
         assertThat(Mmr.select(catalogue, candidates, relevance, 2, 0.5)).containsExactly(0, 2);
         assertThat(Mmr.select(catalogue, candidates, relevance, 2, 1.0)).containsExactly(0, 1);
     }
-
-    @Test
-    void scoreFusionHelpers() {
-        assertThat(ScoreFusion.minMax(new double[] {2, 4, 3})).containsExactly(0, 1, 0.5);
-        assertThat(ScoreFusion.weightedSum(new double[][] {{1, 0}, {0, 1}}, new double[] {0.7, 0.3}))
-                .containsExactly(0.7, 0.3);
-        Map<String, Double> fused = ScoreFusion.reciprocalRank(List.of(List.of("a", "b"), List.of("b", "c")), 60);
-        assertThat(fused.keySet()).containsExactly("b", "a", "c");
-    }
 }
