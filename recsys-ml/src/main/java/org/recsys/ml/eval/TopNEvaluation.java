@@ -96,6 +96,10 @@ final class TopNEvaluation {
         }
         measure(results, seconds, "RP3BETA", relevant, popularityRanks,
                 user -> TopNTrainer.recommend(model.rp3(), histories.get(user), N));
+        // The recency-weighted history alone, as the ranker's recent-history features score it.
+        measure(results, seconds, (model.ease() != null ? "EASE" : "RP3BETA") + "_RECENT_HISTORY", relevant,
+                popularityRanks, user -> TopNTrainer.recommend(model.ease() != null ? model.ease() : model.rp3(),
+                        histories.get(user), N, true));
         measure(results, seconds, "TEXT_PROFILE_ONLY", relevant, popularityRanks,
                 user -> textOnly(catalogue, states.get(user)));
         measure(results, seconds, "HYBRID_PREVIOUS", relevant, popularityRanks,

@@ -312,8 +312,20 @@ public final class TopNTrainer {
 
     /** The top n of one item-item model for a history (the history itself left out). */
     public static List<String> recommend(ItemItemModel model, List<String> history, int n) {
+        return recommend(model, history, n, false);
+    }
+
+    /**
+     * The top n of one item-item model for a history, newest first, optionally weighting each history item by
+     * {@code 2^(-position / RECENT_HALF_LIFE)} as the ranker's recent-history features do.
+     */
+    public static List<String> recommend(ItemItemModel model, List<String> history, int n, boolean recent) {
         int[] positions = model.positions(history);
-        float[] scores = model.scores(positions);
+        float[] decay = new float[positions.length];
+        for (int h = 0; h < decay.length; h++) {
+            decay[h] = recent ? (float) Math.pow(2, -h / RankingFeatures.RECENT_HALF_LIFE) : 1f;
+        }
+        float[] scores = model.scores(positions, decay);
         for (int p : positions) {
             scores[p] = Float.NEGATIVE_INFINITY;
         }
