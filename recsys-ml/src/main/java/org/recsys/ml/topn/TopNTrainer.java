@@ -88,8 +88,12 @@ public final class TopNTrainer {
 
         ItemItemModel ease = null;
         if (EaseTrainer.fits(older)) {
-            ease = tune("EASE", older, histories, split.heldOut(), validation, grid(settings.easeLambdas(),
-                    lambda -> new EaseTrainer(lambda, settings.neighbours())));
+            try {
+                ease = tune("EASE", older, histories, split.heldOut(), validation, grid(settings.easeLambdas(),
+                        lambda -> new EaseTrainer(lambda, settings.neighbours())));
+            } catch (IllegalArgumentException e) {
+                provenance.put("ease", "left out: " + e.getMessage());
+            }
         } else {
             provenance.put("ease", "left out: " + older.items() + " items, dense fit only up to "
                     + EaseTrainer.MAX_ITEMS);
@@ -287,13 +291,23 @@ public final class TopNTrainer {
         ItemItemModel best = null;
         double bestNdcg = -1;
         for (ItemItemTrainer trainer : trainers) {
-            ItemItemModel model = trainer.fit(older);
+            ItemItemModel model;
+            try {
+                model = trainer.fit(older);
+            } catch (RuntimeException e) {
+                // One setting that cannot be fitted (e.g. a singular matrix) must not end the training.
+                log.accept("  validation " + trainer.describe() + ": not fitted: " + e.getMessage());
+                continue;
+            }
             double ndcg = evaluate(model, histories, heldOut, TopNSettings.N).ndcg();
             log.accept(String.format(Locale.ROOT, "  validation %s: NDCG@10 %.4f", trainer.describe(), ndcg));
             if (ndcg > bestNdcg) {
                 bestNdcg = ndcg;
                 best = model;
             }
+        }
+        if (best == null) {
+            throw new IllegalArgumentException(name + " could not be fitted with any setting");
         }
         validation.put(name, bestNdcg);
         return best;

@@ -168,6 +168,20 @@ class TwoStageRecommenderTest {
     }
 
     @Test
+    void aTinyCatalogueWithRepeatsAndNoTextStillTrains() {
+        List<Interaction> tiny = new ArrayList<>();
+        for (int u = 0; u < 30; u++) {
+            tiny.add(new Interaction("t" + u, "x", 10));
+            tiny.add(new Interaction("t" + u, "x", 11));
+            tiny.add(new Interaction("t" + u, u % 2 == 0 ? "y" : "z", 20 + u));
+            tiny.add(new Interaction("t" + u, u % 3 == 0 ? "z" : "w", 100 + u));
+        }
+        TopNTrainer.Result result = new TopNTrainer(TopNSettings.DEFAULTS, 1).train(tiny, Map.of(), 8);
+        assertThat(result.model().rp3().items()).isEqualTo(4);
+        assertThat(result.validation()).containsKeys("RP3BETA", "ITEM_KNN");
+    }
+
+    @Test
     void easeMatchesTheClosedFormOnATinyMatrix() {
         // Two users: {a, b}, {a, b, c}. With lambda = 1, G = X^T X + I; B = I - P diag(1/diag(P)).
         Interactions matrix = Interactions.of(List.of(new Interaction("u1", "a", 1), new Interaction("u1", "b", 2),
