@@ -39,6 +39,22 @@ class UserApiIT {
     }
 
     @Test
+    void aPathWithMatrixParametersActsOnNoRecord(Api api) {
+        String kept = prefix + "kept";
+        assertThat(api.put("users/" + kept, Map.of("preferenceText", "jazz")).status()).isEqualTo(201);
+
+        Api.Answer put = api.put("users/" + prefix + "adv-a;b", Map.of("preferenceText", "x"));
+        Api.Answer delete = api.delete("users/" + kept + ";y=1");
+
+        assertThat(put.status()).isEqualTo(400);
+        assertThat(put.contentType()).startsWith("application/problem+json");
+        assertThat(put.json().path("errors").get(0).path("field").asText()).isEqualTo("path");
+        assertThat(api.get("users/" + prefix + "adv-a").status()).isEqualTo(404);
+        assertThat(delete.status()).isEqualTo(400);
+        assertThat(api.get("users/" + kept).status()).isEqualTo(200);
+    }
+
+    @Test
     void unknownUserIs404Problem(Api api) {
         Api.Answer answer = api.get("users/" + prefix + "nobody");
 

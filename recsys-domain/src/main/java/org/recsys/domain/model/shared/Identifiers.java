@@ -17,7 +17,8 @@ public final class Identifiers {
     private Identifiers() {
     }
 
+    /** Valid ids match {@link #PATTERN} and are not the path segments {@code .} or {@code ..}. */
     public static boolean isValid(String id) {
-        return id != null && COMPILED.matcher(id).matches();
+        return id != null && COMPILED.matcher(id).matches() && !id.equals(".") && !id.equals("..");
     }
 }
