@@ -51,6 +51,15 @@ class FeedbackApiIT {
     }
 
     @Test
+    void anEmptyIdempotencyKeyIsRefusedNotTakenAsAKey(Api api) {
+        Api.Answer answer = api.post("feedback", event(prefix + "empty-key", "demo-guitars-02", "CLICK", null, ""));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().path("errors").findValuesAsText("field")).contains("idempotencyKey");
+        assertThat(api.get("users/" + prefix + "empty-key").status()).isEqualTo(404);
+    }
+
+    @Test
     void batchNamesEveryBadEventByIndexAndStoresNothing(Api api) {
         List<Map<String, Object>> events = new ArrayList<>();
         events.add(event(prefix + "v", "demo-guitars-03", "CLICK", null, prefix + "ok"));

@@ -28,7 +28,7 @@ public record FeedbackBody(
         @Size(max = 64)
         @Schema(description = "The recommendationId of the list this feedback answers, for attribution")
         String recommendationId,
-        @Size(max = 200)
+        @Size(min = 1, max = 200, message = "must be 1-200 characters (leave it out for no key)")
         @Schema(description = "A repeated key never stores a second event", example = "order-5531-line-2")
         String idempotencyKey) {
 
