@@ -65,7 +65,7 @@ class ServingBenchmark {
         loadUsers(a);
         result.put("usersSeconds", seconds(began));
 
-        // Warm up: the first request of each user computes their interest points in the background.
+        // Warm up; interest points are computed in the background after the feedback that made them due.
         for (int u = 0; u < USERS; u++) {
             a.get("users/bench-u" + u + "/recommendations?n=10");
         }

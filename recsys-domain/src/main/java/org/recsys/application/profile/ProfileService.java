@@ -159,24 +159,29 @@ public class ProfileService {
     }
 
     /**
-     * Makes sure the profile is usable for serving: a profile learnt before its items had vectors gets a vector from
-     * its liked (or consumed) items at once; interest points are (re)computed in the background once enough new
-     * likes arrived.
+     * The profile as serving uses it. A read writes nothing: a profile learnt before its items had vectors gets a
+     * vector from its liked (or consumed) items for this answer only (the stored one follows with the next feedback
+     * or {@code embed-backfill}); interest points are recomputed on the write path ({@link #onProfilesChanged}).
      */
     public ProfileView servable(String userId) {
         ProfileView view = current(userId);
-        ProfileState state = view.state();
-        if (state.vector() == null && (!state.liked().isEmpty() || !state.consumed().isEmpty())
-                && catalogue.loaded()) {
-            float[] vector = meanOf(state.liked().isEmpty() ? state.consumed() : state.liked());
+        ProfileState s = view.state();
+        if (s.vector() == null && (!s.liked().isEmpty() || !s.consumed().isEmpty()) && catalogue.loaded()) {
+            float[] vector = meanOf(s.liked().isEmpty() ? s.consumed() : s.liked());
             if (vector != null) {
-                view = replaceState(userId, s -> new ProfileState(vector, s.interests(), s.liked(), s.consumed(),
-                        s.rejected(), s.events(), s.positives(), s.positivesAtCluster()));
-                state = view.state();
+                return new ProfileView(userId, view.version(), new ProfileState(vector, s.interests(), s.liked(),
+                        s.consumed(), s.rejected(), s.events(), s.positives(), s.positivesAtCluster()));
             }
         }
+        return view;
+    }
+
+    /** Starts re-clustering in the background once enough new likes arrived (or the first interests are due). */
+    private void reclusterIfDue(ProfileView view) {
+        ProfileState state = view.state();
         boolean firstInterests = state.interests().isEmpty() && state.liked().size() >= interestMinLikes;
         boolean stale = !state.interests().isEmpty() && state.positivesSinceClustering() >= reclusterAfter;
+        String userId = view.userId();
         if ((firstInterests || stale) && refreshing.add(userId)) {
             executor.submit(() -> {
                 try {
@@ -188,7 +193,6 @@ public class ProfileService {
                 }
             });
         }
-        return view;
     }
 
     /** Recomputes the user's interest points from their liked items and their own text (K-Means, Tribuo). */
@@ -230,6 +234,7 @@ public class ProfileService {
 
     void onProfilesChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ProfilesChanged event) {
         event.profiles().forEach(this::publish);
+        event.profiles().forEach(this::reclusterIfDue);
     }
 
     void onUserErased(@Observes(during = TransactionPhase.AFTER_SUCCESS) UserErased event) {

@@ -14,7 +14,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.recsys.application.UserService;
 import org.recsys.application.profile.ProfileService;
-import org.recsys.application.profile.ProfileView;
 import org.recsys.interfaces.rest.Problem;
 
 /** What the recommender has learnt about a user. */
@@ -40,10 +39,7 @@ public class ProfileResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ProfileResponse profile(@PathParam("userId") String userId) {
         users.get(userId);
-        ProfileView view = profiles.servable(userId);
-        if (view.state().interests().isEmpty() && !view.state().liked().isEmpty()) {
-            view = profiles.recluster(userId);
-        }
-        return description.of(view);
+        // A read writes nothing: interest points are computed after the feedback that makes them due.
+        return description.of(profiles.servable(userId));
     }
 }
