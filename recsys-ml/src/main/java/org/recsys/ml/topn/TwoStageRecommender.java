@@ -295,10 +295,15 @@ public final class TwoStageRecommender {
         int modelItem = candidates.modelItems[c];
         String neighbour = null;
         if (modelItem >= 0 && candidates.history.length > 0) {
-            ItemItemModel source = model.ease() != null ? model.ease() : model.rp3();
-            int contributor = source.strongestContributor(candidates.history, modelItem);
-            if (contributor < 0 && source != model.rp3()) {
-                contributor = model.rp3().strongestContributor(candidates.history, modelItem);
+            // Name an item the user liked when one contributes, else any item of their history.
+            int[] liked = model.positions().positions(user.likedItemIds());
+            int contributor = -1;
+            for (int[] among : new int[][] {liked, candidates.history}) {
+                for (ItemItemModel source : model.sources()) {
+                    if (contributor < 0 && source != null) {
+                        contributor = source.strongestContributor(among, modelItem);
+                    }
+                }
             }
             neighbour = contributor < 0 ? null : model.positions().itemId(contributor);
         }
