@@ -73,7 +73,7 @@ final class TopNEvaluation {
         Map<String, List<String>> histories = outer.historiesNewestFirst();
         Map<String, Set<String>> relevant = outer.heldOut();
         relevant.keySet().retainAll(histories.keySet());
-        ItemCatalogue catalogue = catalogueOf(outer.train(), interactions, itemVectors, dimension);
+        ItemCatalogue catalogue = TopNTrainer.catalogue(train, itemVectors, dimension, interactions);
         Map<String, UserState> states = TopNTrainer.userStates(histories, relevant.keySet(), itemVectors, dimension);
         Map<String, Integer> popularityRanks = new HashMap<>();
         for (int r = 0; r < catalogue.size(); r++) {
@@ -87,7 +87,7 @@ final class TopNEvaluation {
         TwoStageRecommender served = new TwoStageRecommender(TopNSettings.DEFAULTS);
         HybridRecommender previous = new HybridRecommender();
         measure(results, seconds, "POPULARITY", relevant, popularityRanks,
-                user -> popular(catalogue, states.get(user)));
+                user -> TopNTrainer.popular(catalogue, states.get(user), N));
         measure(results, seconds, "ITEM_KNN", relevant, popularityRanks,
                 user -> TopNTrainer.recommend(model.knn(), histories.get(user), N));
         if (model.ease() != null) {
@@ -117,7 +117,7 @@ final class TopNEvaluation {
         Map<String, UserState> coldStates = TopNTrainer.userStates(coldHistories, relevant.keySet(), itemVectors,
                 dimension);
         measure(results, seconds, "COLD_POPULARITY", relevant, popularityRanks,
-                user -> popular(catalogue, coldStates.get(user)));
+                user -> TopNTrainer.popular(catalogue, coldStates.get(user), N));
         measure(results, seconds, "COLD_EASE_OR_RP3", relevant, popularityRanks,
                 user -> TopNTrainer.recommend(model.ease() != null ? model.ease() : model.rp3(),
                         coldHistories.get(user), N));
@@ -195,30 +195,6 @@ final class TopNEvaluation {
             itemVectors.putAll(new ReviewTextVectors(records, store.encodeAll(texts)).itemVectors());
         }
         return itemVectors;
-    }
-
-    private static ItemCatalogue catalogueOf(List<Interaction> train, List<Interaction> all,
-                                             Map<String, float[]> itemVectors, int dimension) {
-        Map<String, Long> counts = new HashMap<>();
-        train.forEach(i -> counts.merge(i.itemId(), 1L, Long::sum));
-        java.util.LinkedHashSet<String> items = new java.util.LinkedHashSet<>();
-        all.forEach(i -> items.add(i.itemId()));
-        ItemCatalogue.Builder builder = ItemCatalogue.builder(dimension);
-        for (String item : items) {
-            builder.add(item, itemVectors.get(item), null, counts.getOrDefault(item, 0L));
-        }
-        return builder.build();
-    }
-
-    private static List<String> popular(ItemCatalogue catalogue, UserState user) {
-        List<String> top = new ArrayList<>(N);
-        for (int r = 0; r < catalogue.size() && top.size() < N; r++) {
-            String id = catalogue.id(catalogue.popularityRank(r));
-            if (!user.excludedItemIds().contains(id)) {
-                top.add(id);
-            }
-        }
-        return top;
     }
 
     private static List<String> textOnly(ItemCatalogue catalogue, UserState user) {

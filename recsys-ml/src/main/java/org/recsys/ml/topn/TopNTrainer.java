@@ -431,7 +431,7 @@ public final class TopNTrainer {
      * A catalogue of every item seen (training and later), with its text vector and the popularity of the training
      * part, as the server's catalogue holds every item with the counts it has seen.
      */
-    static ItemCatalogue catalogue(Interactions counted, Map<String, float[]> itemVectors, int dimension,
+    public static ItemCatalogue catalogue(Interactions counted, Map<String, float[]> itemVectors, int dimension,
                                    List<Interaction> all) {
         Set<String> items = new java.util.LinkedHashSet<>();
         for (String id : counted.itemIds) {
@@ -445,6 +445,18 @@ public final class TopNTrainer {
             builder.add(id, itemVectors.get(id), null, position < 0 ? 0 : counted.itemDegree(position));
         }
         return builder.build();
+    }
+
+    /** The n most popular items of a catalogue that the user has not had: the popularity baseline. */
+    public static List<String> popular(ItemCatalogue catalogue, UserState user, int n) {
+        List<String> top = new ArrayList<>(n);
+        for (int r = 0; r < catalogue.size() && top.size() < n; r++) {
+            String id = catalogue.id(catalogue.popularityRank(r));
+            if (!user.excludedItemIds().contains(id)) {
+                top.add(id);
+            }
+        }
+        return top;
     }
 
     /**
@@ -499,11 +511,5 @@ public final class TopNTrainer {
             scores[i] = (float) Math.pow(2, -(matrix.newest - matrix.itemFirst[i]) / (30.0 * 86_400));
         }
         return scores;
-    }
-
-    static Set<String> itemSet(List<Interaction> interactions) {
-        Set<String> items = new HashSet<>();
-        interactions.forEach(i -> items.add(i.itemId()));
-        return items;
     }
 }
