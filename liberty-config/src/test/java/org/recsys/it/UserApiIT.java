@@ -105,6 +105,35 @@ class UserApiIT {
     }
 
     @Test
+    void theSameBatchSentByFourClientsAtOnceIsStoredOnceAndNeverA500(Api api) {
+        for (String kind : List.of("users", "items")) {
+            List<Map<String, Object>> records = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                records.add(kind.equals("users") ? Map.of("id", prefix + "race-u" + i, "preferenceText", "jazz")
+                        : Map.of("id", prefix + "race-i" + i, "title", "Race item " + i));
+            }
+            String body = Api.write(Map.of(kind, records));
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(4);
+            List<java.util.concurrent.CompletableFuture<Api.Answer>> sends = new ArrayList<>();
+            for (int c = 0; c < 4; c++) {
+                sends.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        together.await();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return api.post(kind + "/batch", body);
+                }));
+            }
+            List<Api.Answer> answers = sends.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+
+            assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(kind + ": " + a).isEqualTo(200));
+            String sample = kind.equals("users") ? prefix + "race-u299" : prefix + "race-i299";
+            assertThat(api.get(kind + "/" + sample).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void batchIsValidatedWholeAndStoresNothingWhenAnyElementIsBad(Api api) {
         Api.Answer answer = api.post("users/batch", "{\"users\": [{\"id\": \"" + prefix + "ok\"}, {\"id\": \"bad id\"},"
                 + " {\"preferenceText\": \"no id\"}, {\"id\": \"" + prefix + "ok2\", \"attributes\": {\"k\": 5}}]}");

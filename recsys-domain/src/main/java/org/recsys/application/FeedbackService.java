@@ -31,9 +31,6 @@ import org.recsys.domain.model.user.UserRepository;
 @ApplicationScoped
 public class FeedbackService {
 
-    /** How often a request is retried after a concurrent request stored the same idempotency key first. */
-    static final int ATTEMPTS = 3;
-
     @Inject
     FeedbackRepository feedback;
     @Inject
@@ -68,15 +65,7 @@ public class FeedbackService {
     }
 
     private RecordOutcome recordRetrying(List<NewFeedback> batch, String source) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return transactions.inNewTransaction(() -> store(batch, source));
-            } catch (RuntimeException e) {
-                if (attempt >= ATTEMPTS || !Transactions.isUniqueViolation(e)) {
-                    throw e;
-                }
-            }
-        }
+        return Transactions.retryingConcurrentInserts(transactions, () -> store(batch, source));
     }
 
     /** Records the batch inside the caller's transaction (the import job's chunk). */

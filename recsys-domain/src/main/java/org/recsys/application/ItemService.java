@@ -30,6 +30,9 @@ public class ItemService {
     @Inject
     Event<ItemRemoved> itemRemoved;
 
+    @Inject
+    Transactions transactions;
+
     Clock clock = Clock.systemUTC();
 
     public Item get(String id) {
@@ -42,8 +45,12 @@ public class ItemService {
     }
 
     /** Creates the item or replaces its description; an identical repeat changes nothing. */
-    @Transactional
     public Stored<Item> put(ItemDraft draft, String source) {
+        // Two requests creating the same id at once: the loser's retry finds the row and updates it.
+        return Transactions.retryingConcurrentInserts(transactions, () -> putOnce(draft, source));
+    }
+
+    private Stored<Item> putOnce(ItemDraft draft, String source) {
         var existing = items.find(draft.id());
         if (existing.isPresent()) {
             if (existing.get().describe(draft.description(), clock.instant())) {
@@ -57,14 +64,16 @@ public class ItemService {
         return new Stored<>(item, true);
     }
 
-    /** Creates or replaces every item of the batch, or none when any element is invalid. */
-    @Transactional
+    /**
+     * Creates or replaces every item of the batch, or none when any element is invalid; the same batch sent twice at
+     * once is stored once (the second request's retry finds the rows).
+     */
     public UpsertOutcome putAll(List<ItemDraft> drafts, String source) {
         List<FieldError> errors = BatchChecks.repeatedKeys(drafts, ItemDraft::id, "items", "id");
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return upsert(drafts, source, true);
+        return Transactions.retryingConcurrentInserts(transactions, () -> upsert(drafts, source, true));
     }
 
     /**

@@ -15,12 +15,44 @@ public class Transactions {
         return work.get();
     }
 
+    /** How often work is tried when a concurrent writer keeps winning the race for the same key. */
+    static final int ATTEMPTS = 3;
+
+    /**
+     * Runs work in a transaction of its own and runs it again when a concurrent request stored the same key first:
+     * the next attempt finds that row and updates it (or skips it) instead of inserting it twice. Call it from
+     * outside any transaction, with work that is safe to repeat.
+     */
+    public static <T> T retryingConcurrentInserts(Transactions transactions, Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.inNewTransaction(work);
+            } catch (RuntimeException e) {
+                if (attempt >= ATTEMPTS || !isUniqueViolation(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     /** Whether the failure is a unique-key conflict with a concurrent writer (SQLSTATE 23505 on H2 and PostgreSQL). */
     public static boolean isUniqueViolation(Throwable failure) {
+        return hasSqlState(failure, "23505");
+    }
+
+    /**
+     * Whether the failure is a constraint that a concurrent writer broke: a unique key (23505) or a row another
+     * request deleted meanwhile (foreign key, 23503). Such a request is worth sending again; it is not a server fault.
+     */
+    public static boolean isConcurrentChange(Throwable failure) {
+        return hasSqlState(failure, "23505") || hasSqlState(failure, "23503");
+    }
+
+    private static boolean hasSqlState(Throwable failure, String state) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof java.sql.SQLException sql) {
                 for (java.sql.SQLException e = sql; e != null; e = e.getNextException()) {
-                    if ("23505".equals(e.getSQLState())) {
+                    if (state.equals(e.getSQLState())) {
                         return true;
                     }
                 }

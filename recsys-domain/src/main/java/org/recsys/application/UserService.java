@@ -33,6 +33,9 @@ public class UserService {
     @Inject
     Event<UserErased> userErased;
 
+    @Inject
+    Transactions transactions;
+
     Clock clock = Clock.systemUTC();
 
     public User get(String id) {
@@ -44,8 +47,12 @@ public class UserService {
     }
 
     /** Creates the user or replaces its description; an identical repeat changes nothing. */
-    @Transactional
     public Stored<User> put(UserDraft draft, String source) {
+        // Two requests creating the same id at once: the loser's retry finds the row and updates it.
+        return Transactions.retryingConcurrentInserts(transactions, () -> putOnce(draft, source));
+    }
+
+    private Stored<User> putOnce(UserDraft draft, String source) {
         var existing = users.find(draft.id());
         if (existing.isPresent()) {
             if (existing.get().describe(draft.attributes(), draft.preferenceText(), clock.instant())) {
@@ -59,14 +66,16 @@ public class UserService {
         return new Stored<>(user, true);
     }
 
-    /** Creates or replaces every user of the batch, or none when any element is invalid. */
-    @Transactional
+    /**
+     * Creates or replaces every user of the batch, or none when any element is invalid; the same batch sent twice at
+     * once is stored once (the second request's retry finds the rows).
+     */
     public UpsertOutcome putAll(List<UserDraft> drafts, String source) {
         List<FieldError> errors = BatchChecks.repeatedKeys(drafts, UserDraft::id, "users", "id");
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return upsert(drafts, source, true);
+        return Transactions.retryingConcurrentInserts(transactions, () -> upsert(drafts, source, true));
     }
 
     /**

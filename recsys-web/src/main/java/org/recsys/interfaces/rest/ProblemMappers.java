@@ -128,6 +128,12 @@ public final class ProblemMappers {
         }
 
         static Response answer(Throwable e, UriInfo uri) {
+            if (org.recsys.application.Transactions.isConcurrentChange(e)) {
+                // A record created or deleted by a concurrent request (e.g. a DELETE racing a PUT of the same id):
+                // nothing was stored, and sending the request again gives a definite answer.
+                return Problem.of(Response.Status.CONFLICT, "A concurrent request changed the same record; nothing "
+                        + "was stored. Send the request again.", path(uri)).toResponse();
+            }
             String errorId = UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, "Unexpected failure, error id " + errorId, e);
             return new Problem("about:blank", "Internal Server Error", 500,
