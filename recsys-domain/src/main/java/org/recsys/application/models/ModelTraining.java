@@ -30,6 +30,7 @@ import org.recsys.ml.sentiment.SentimentModel;
 import org.recsys.ml.sentiment.SentimentPrediction;
 import org.recsys.ml.sentiment.SentimentTrainer;
 import org.recsys.ml.topn.Interaction;
+import org.recsys.ml.topn.Interactions;
 import org.recsys.ml.topn.TopNModel;
 import org.recsys.ml.topn.TopNSettings;
 import org.recsys.ml.topn.TopNTrainer;
@@ -132,7 +133,8 @@ public class ModelTraining {
 
     /**
      * The two-stage top-N model ({@link TopNTrainer} with the served {@link TopNSettings#DEFAULTS}) trained on the
-     * stored interactions less each user's newest tenth, measured on that tenth next to the serving top-N model;
+     * stored interactions less each user's newest tenth and measured on that tenth next to the serving top-N model
+     * refitted to the same data; the version stored serves with its item-item models refitted to all interactions;
      * empty when there are fewer than 100 interactions or the data cannot train it (the reason is logged).
      */
     public Optional<TrainedModel<TopNModel>> trainTopN() {
@@ -162,16 +164,21 @@ public class ModelTraining {
             LOG.info(() -> "No top-N model: " + e.getMessage());
             return Optional.empty();
         }
-        TopNModel model = served.result().model();
         Map<String, Double> metrics = new LinkedHashMap<>(served.metrics());
-        Optional<Map<String, Double>> serving = models.topN().map(active -> trainer.holdoutMetrics(active.model(),
-                served.holdout(), itemVectors, encoding.dimension()));
+        // The serving model is compared with its own settings and ranker refitted to the same data as the candidate,
+        // since it may have been fitted to some of this hold-out; the candidate then serves refitted to everything.
+        Interactions before = Interactions.of(served.holdout().train());
+        Optional<Map<String, Double>> serving = models.topN().map(active -> trainer.holdoutMetrics(
+                active.model().refit(before, TopNSettings.DEFAULTS), served.holdout(), itemVectors,
+                encoding.dimension()));
+        TopNModel model = served.result().model().refit(Interactions.of(interactions), TopNSettings.DEFAULTS);
         double seconds = (System.nanoTime() - began) / 1e9;
         Map<String, String> provenance = new LinkedHashMap<>(model.provenance());
         provenance.put("trainer", TopNTrainer.class.getName());
         provenance.put("encoder", encoding.encoderId());
         provenance.put("trainingData", served.holdout().train().size() + " interactions up to each user's newest "
-                + (int) (TopNTrainer.HOLDOUT_SHARE * 100) + "%");
+                + (int) (TopNTrainer.HOLDOUT_SHARE * 100) + "% for settings, ranker and hold-out; the served "
+                + "item-item models refitted to all " + interactions.size());
         provenance.put("holdout", served.holdout().heldOut().size() + " users' newest "
                 + (int) (TopNTrainer.HOLDOUT_SHARE * 100) + "% of interactions");
         provenance.put("trainingSeconds", String.format(java.util.Locale.ROOT, "%.1f", seconds));
@@ -179,8 +186,8 @@ public class ModelTraining {
         LOG.info(() -> String.format("Top-N model trained on %d interactions in %.1f s; hold-out %s (serving model %s)",
                 served.holdout().train().size(), seconds, metrics, serving.orElse(Map.of())));
         return Optional.of(new TrainedModel<>(ModelKind.TOPN, model, model.toBytes(),
-                new ActiveModel<>(model, version(ModelKind.TOPN), clock.instant(), metrics,
-                        served.holdout().train().size()), serving, holdoutUsers, provenance));
+                new ActiveModel<>(model, version(ModelKind.TOPN), clock.instant(), metrics, interactions.size()),
+                serving, holdoutUsers, provenance));
     }
 
     /** How many star ratings training reads (newest first); evaluation reads as many. */

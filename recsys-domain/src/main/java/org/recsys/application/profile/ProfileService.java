@@ -70,6 +70,8 @@ public class ProfileService {
     @Inject
     UserRepository users;
     @Inject
+    org.recsys.domain.model.feedback.FeedbackRepository feedback;
+    @Inject
     LiveCatalogue catalogue;
     @Inject
     TextEncoding encoding;
@@ -195,12 +197,21 @@ public class ProfileService {
         }
     }
 
-    /** Recomputes the user's interest points from their liked items and their own text (K-Means, Tribuo). */
+    /**
+     * Recomputes the user's interest points from their liked items and their own text (K-Means, Tribuo), and puts
+     * their history lists in the order the stored feedback happened (an import stores it in file order).
+     */
     public ProfileView recluster(String userId) {
         ProfileView view = current(userId);
         Optional<User> user = transactions.inNewTransaction(() -> users.find(userId));
         if (user.isEmpty()) {
             return view;
+        }
+        List<String> newestFirst = transactions.inNewTransaction(() -> feedback.listForUser(userId, null, null,
+                ProfileState.MAX_CONSUMED + ProfileState.MAX_REJECTED)).stream().map(FeedbackEvent::itemId).toList();
+        ProfileState ordered = view.state().orderedLike(newestFirst);
+        if (!ordered.consumed().equals(view.state().consumed()) || !ordered.liked().equals(view.state().liked())) {
+            view = replaceState(userId, s -> s.orderedLike(newestFirst));
         }
         List<InterestMember> members = new ArrayList<>();
         for (String itemId : view.state().liked()) {

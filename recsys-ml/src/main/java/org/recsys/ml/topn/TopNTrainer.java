@@ -214,9 +214,9 @@ public final class TopNTrainer {
 
     /**
      * A model as the server trains it: each user's newest {@link #HOLDOUT_SHARE} is held out, the model learns from
-     * the rest (with its own validation cut inside), and is measured on the hold-out. The served model is this one,
-     * not a refit on everything, so that the serving model and a later candidate can be compared on a newer
-     * hold-out without the serving model having seen it.
+     * the rest (with its own validation cut inside), and is measured on the hold-out. The server then serves it with
+     * its item-item models refitted to everything ({@link TopNModel#refit}), and compares it with the serving model
+     * refitted to the same data as the candidate, so that neither has seen the hold-out.
      *
      * @param result  the trained model and its validation numbers
      * @param holdout the split it was measured on

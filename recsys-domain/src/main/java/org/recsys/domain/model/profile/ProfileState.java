@@ -50,6 +50,26 @@ public record ProfileState(float[] vector, List<Interest> interests, List<String
         return new ProfileState(vector, newInterests, liked, consumed, rejected, events, positives, positives);
     }
 
+    /**
+     * The same state with the liked and consumed lists in the order of the given items, newest first (items not
+     * named keep their relative order at the end): feedback imported in file order rather than time order gets its
+     * true recency back, which the recent-history part of the ranking reads.
+     */
+    public ProfileState orderedLike(List<String> newestFirst) {
+        java.util.Map<String, Integer> rank = new java.util.HashMap<>();
+        for (int i = 0; i < newestFirst.size(); i++) {
+            rank.putIfAbsent(newestFirst.get(i), i);
+        }
+        java.util.Comparator<String> byRecency = java.util.Comparator.comparingInt(
+                id -> rank.getOrDefault(id, Integer.MAX_VALUE));
+        List<String> newLiked = new ArrayList<>(liked);
+        newLiked.sort(byRecency);
+        List<String> newConsumed = new ArrayList<>(consumed);
+        newConsumed.sort(byRecency);
+        return new ProfileState(vector, interests, newLiked, newConsumed, rejected, events, positives,
+                positivesAtCluster);
+    }
+
     /** Items never to recommend to this user unless consumed ones are asked for. */
     public List<String> rejectedAndConsumed() {
         List<String> all = new ArrayList<>(rejected);
