@@ -148,7 +148,10 @@ public class ModelTraining {
         List<Interaction> interactions = new ArrayList<>(rows.size());
         Map<String, float[]> itemVectors = new HashMap<>();
         for (ItemInteraction row : rows) {
-            interactions.add(new Interaction(row.userId(), row.itemId(), row.occurredAt().getEpochSecond()));
+            // The weight the online profile update gives it, so that the ranker learns from profiles like the served ones.
+            double weight = org.recsys.domain.model.profile.ProfileSignal.of(row.itemId(), null, row.type(),
+                    row.value(), Double.NaN, Double.NaN).weight();
+            interactions.add(new Interaction(row.userId(), row.itemId(), row.occurredAt().getEpochSecond(), weight));
             if (!itemVectors.containsKey(row.itemId())) {
                 float[] vector = catalogue.loaded() ? catalogue.vector(row.itemId()) : null;
                 if (vector != null) {

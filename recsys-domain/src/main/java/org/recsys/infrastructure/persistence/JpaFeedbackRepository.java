@@ -100,7 +100,7 @@ public class JpaFeedbackRepository implements FeedbackRepository {
     @Override
     public List<ItemInteraction> interactions(int limit) {
         return em.createQuery("select new org.recsys.domain.model.feedback.ItemInteraction(e.userId, e.itemId, "
-                        + "e.occurredAt) from FeedbackEvent e where e.type not in :rejections "
+                        + "e.occurredAt, e.type, e.value) from FeedbackEvent e where e.type not in :rejections "
                         + "order by e.occurredAt desc, e.id desc", ItemInteraction.class)
                 .setParameter("rejections", List.of(FeedbackType.DISLIKE, FeedbackType.NOT_INTERESTED))
                 .setMaxResults(limit).getResultList();

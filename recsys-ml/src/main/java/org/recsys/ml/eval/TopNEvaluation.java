@@ -49,7 +49,8 @@ final class TopNEvaluation {
         Map<Interaction, Integer> row = new IdentityHashMap<>();
         for (int r = 0; r < data.ratings.size(); r++) {
             RatingRecord rating = data.ratings.get(r);
-            Interaction interaction = new Interaction(rating.userId(), rating.itemId(), rating.timestamp());
+            Interaction interaction = new Interaction(rating.userId(), rating.itemId(), rating.timestamp(),
+                    org.recsys.ml.profile.FeedbackWeights.ratingWeight(rating.rating(), 1, 5));
             interactions.add(interaction);
             row.put(interaction, r);
         }
@@ -74,7 +75,9 @@ final class TopNEvaluation {
         Map<String, Set<String>> relevant = outer.heldOut();
         relevant.keySet().retainAll(histories.keySet());
         ItemCatalogue catalogue = TopNTrainer.catalogue(train, itemVectors, dimension, interactions);
-        Map<String, UserState> states = TopNTrainer.userStates(histories, relevant.keySet(), itemVectors, dimension);
+        Map<String, Map<String, Double>> profileWeights = outer.profileWeights();
+        Map<String, UserState> states = TopNTrainer.userStates(histories, relevant.keySet(), itemVectors, dimension,
+                profileWeights);
         Map<String, Integer> popularityRanks = new HashMap<>();
         for (int r = 0; r < catalogue.size(); r++) {
             popularityRanks.put(catalogue.id(catalogue.popularityRank(r)), r);
@@ -115,7 +118,7 @@ final class TopNEvaluation {
         histories.forEach((user, history) -> coldHistories.put(user,
                 history.subList(Math.max(0, history.size() - COLD_EVENTS), history.size())));
         Map<String, UserState> coldStates = TopNTrainer.userStates(coldHistories, relevant.keySet(), itemVectors,
-                dimension);
+                dimension, profileWeights);
         measure(results, seconds, "COLD_POPULARITY", relevant, popularityRanks,
                 user -> TopNTrainer.popular(catalogue, coldStates.get(user), N));
         measure(results, seconds, "COLD_EASE_OR_RP3", relevant, popularityRanks,

@@ -49,6 +49,18 @@ public record TimeSplit(List<Interaction> train, Map<String, Set<String>> heldOu
         return new TimeSplit(train, heldOut);
     }
 
+    /** Per user and training item, the profile weight of its newest interaction. */
+    public Map<String, Map<String, Double>> profileWeights() {
+        Map<String, Map<String, Double>> weights = new LinkedHashMap<>();
+        List<Interaction> ordered = new ArrayList<>(train);
+        ordered.sort(Comparator.comparingLong(Interaction::timestamp));
+        for (Interaction interaction : ordered) {
+            weights.computeIfAbsent(interaction.userId(), u -> new java.util.HashMap<>())
+                    .put(interaction.itemId(), interaction.profileWeight());
+        }
+        return weights;
+    }
+
     /** Each user's training items, newest first. */
     public Map<String, List<String>> historiesNewestFirst() {
         Map<String, List<String>> histories = new LinkedHashMap<>();

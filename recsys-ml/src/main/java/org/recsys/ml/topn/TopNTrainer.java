@@ -109,7 +109,9 @@ public final class TopNTrainer {
                 grid(settings.knnShrinks(), shrink -> new ItemKnnTrainer(settings.neighbours(), shrink)));
 
         ItemCatalogue catalogue = catalogue(older, itemVectors, dimension, interactions);
-        Map<String, UserState> users = userStates(histories, split.heldOut().keySet(), itemVectors, dimension);
+        Map<String, Map<String, Double>> profileWeights = split.profileWeights();
+        Map<String, UserState> users = userStates(histories, split.heldOut().keySet(), itemVectors, dimension,
+                profileWeights);
         TopNModel unranked = new TopNModel(ease, rp3, knn, trending(older, settings.trendingHalfLifeDays()),
                 freshness(older), new double[2][RankingFeatures.COUNT + 1], 1.0,
                 Map.of());
@@ -134,7 +136,7 @@ public final class TopNTrainer {
             int keep = 1 + random.nextInt(TopNModel.NEW_USER_HISTORY);
             String copy = user + "\u0000new";
             coldStates.putAll(userStates(Map.of(copy, history.subList(history.size() - keep, history.size())),
-                    Set.of(copy), itemVectors, dimension));
+                    Set.of(copy), itemVectors, dimension, Map.of(copy, profileWeights.getOrDefault(user, Map.of()))));
             labels.put(copy, split.heldOut().get(user));
         }
         double[][] weights = new double[2][];
@@ -241,7 +243,8 @@ public final class TopNTrainer {
         Map<String, List<String>> histories = holdout.historiesNewestFirst();
         ItemCatalogue catalogue = catalogue(Interactions.of(holdout.train()), itemVectors, dimension,
                 holdout.train());
-        Map<String, UserState> states = userStates(histories, holdout.heldOut().keySet(), itemVectors, dimension);
+        Map<String, UserState> states = userStates(histories, holdout.heldOut().keySet(), itemVectors, dimension,
+                holdout.profileWeights());
         TwoStageRecommender recommender = new TwoStageRecommender(settings);
         RankingMetrics metrics = new RankingMetrics(TopNSettings.N);
         for (Map.Entry<String, Set<String>> user : holdout.heldOut().entrySet()) {
@@ -466,6 +469,16 @@ public final class TopNTrainer {
     public static Map<String, UserState> userStates(Map<String, List<String>> historiesNewestFirst,
                                                     Set<String> users, Map<String, float[]> itemVectors,
                                                     int dimension) {
+        return userStates(historiesNewestFirst, users, itemVectors, dimension, Map.of());
+    }
+
+    /**
+     * User states with each history item's profile weight ({@link Interaction#profileWeight()}, 1 where not given),
+     * as the server's online update moves the profile: away from what the user rated low.
+     */
+    public static Map<String, UserState> userStates(Map<String, List<String>> historiesNewestFirst,
+                                                    Set<String> users, Map<String, float[]> itemVectors,
+                                                    int dimension, Map<String, Map<String, Double>> weights) {
         ProfileUpdater updater = new ProfileUpdater(0.2);
         Map<String, UserState> states = new LinkedHashMap<>();
         for (String user : users) {
@@ -477,7 +490,8 @@ public final class TopNTrainer {
                     if (profile == null) {
                         profile = new float[dimension];
                     }
-                    updater.update(profile, vector, 1.0);
+                    updater.update(profile, vector, weights.getOrDefault(user, Map.of())
+                            .getOrDefault(history.get(x), 1.0));
                 }
             }
             states.put(user, UserState.builder(user).profile(profile).consumed(history).build());

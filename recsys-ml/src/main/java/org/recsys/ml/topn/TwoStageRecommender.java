@@ -119,32 +119,30 @@ public final class TwoStageRecommender {
             }
         }
 
-        // Text: the interest points share the slots by weight, else the profile vector alone.
+        // Text: the profile vector scores and ranks (as the ranker learnt it); the interest points add candidates of
+        // their own, the slots shared by weight, and name the interest an item matches.
         List<InterestPoint> interests = user.interests();
-        float[][] queries;
-        double[] weights;
-        if (!interests.isEmpty()) {
-            queries = new float[interests.size()][];
-            weights = new double[interests.size()];
-            for (int q = 0; q < queries.length; q++) {
-                queries[q] = interests.get(q).centroid();
-                weights[q] = Math.max(0, interests.get(q).weight());
+        float[] profile = user.profileVector() != null && Vectors.norm(user.profileVector()) > 0
+                ? Vectors.normalized(user.profileVector()) : null;
+        float[][] queries = new float[interests.size()][];
+        double[] weights = new double[interests.size()];
+        for (int q = 0; q < queries.length; q++) {
+            queries[q] = interests.get(q).centroid();
+            weights[q] = Math.max(0, interests.get(q).weight());
+        }
+        float[] textQuery = profile != null ? profile : queries.length == 1 ? queries[0] : null;
+        if (textQuery != null) {
+            ScoredItems found = catalogue.nearest(textQuery, settings.textCandidates(), filter);
+            for (int r = 0; r < found.size(); r++) {
+                row.apply(found.items()[r])[RankingFeatures.TEXT_RANK] = RankingFeatures.reciprocalRank(r);
             }
-        } else if (user.profileVector() != null && Vectors.norm(user.profileVector()) > 0) {
-            queries = new float[][] {Vectors.normalized(user.profileVector())};
-            weights = new double[] {1};
-        } else {
-            queries = new float[0][];
-            weights = new double[0];
         }
         if (queries.length > 0) {
             int[] slots = HybridRecommender.shareSlots(weights, settings.textCandidates());
             for (int q = 0; q < queries.length; q++) {
                 ScoredItems found = catalogue.nearest(queries[q], slots[q], filter);
                 for (int r = 0; r < found.size(); r++) {
-                    double[] f = row.apply(found.items()[r]);
-                    f[RankingFeatures.TEXT_RANK] = Math.max(f[RankingFeatures.TEXT_RANK],
-                            RankingFeatures.reciprocalRank(r));
+                    row.apply(found.items()[r]);
                 }
             }
         }
@@ -195,6 +193,9 @@ public final class TwoStageRecommender {
                     bestSimilarity = similarity;
                     matched[c] = q;
                 }
+            }
+            if (textQuery != null) {
+                bestSimilarity = Math.max(0, catalogue.similarity(textQuery, position));
             }
             f[RankingFeatures.TEXT_SIMILARITY] = bestSimilarity;
             f[RankingFeatures.POPULARITY] = catalogue.popularityScore(position);
@@ -312,7 +313,7 @@ public final class TwoStageRecommender {
         Explanation.Source source;
         if (neighbour != null && collaborativePart >= textPart && collaborativePart >= popularityPart) {
             source = Explanation.Source.COLLABORATIVE;
-        } else if (matched >= 0 && textPart >= popularityPart) {
+        } else if ((matched >= 0 || user.interests().isEmpty()) && similarity > 0 && textPart >= popularityPart) {
             source = user.interests().isEmpty() ? Explanation.Source.PROFILE : Explanation.Source.INTEREST;
         } else {
             source = candidates.features[c][RankingFeatures.TRENDING] >= candidates.features[c][RankingFeatures.POPULARITY]
