@@ -48,6 +48,8 @@ import org.recsys.ml.rank.UserState;
 import org.recsys.ml.text.TextEncoder;
 import org.recsys.ml.text.TextEncoders;
 import org.recsys.ml.topn.Interaction;
+import org.recsys.ml.topn.Interactions;
+import org.recsys.ml.profile.FeedbackWeights;
 import org.recsys.ml.topn.RankingMetrics;
 import org.recsys.ml.topn.TimeSplit;
 import org.recsys.ml.topn.TopNModel;
@@ -218,7 +220,9 @@ class QualityBenchmark {
             popularityRanks.put(catalogue.id(catalogue.popularityRank(r)), r);
         }
         Map<String, List<String>> histories = split.historiesNewestFirst();
-        Map<String, UserState> states = TopNTrainer.userStates(histories, relevant.keySet(), vectors, dimension);
+        // Profiles weighted as the server's online update weighs each rating.
+        Map<String, UserState> states = TopNTrainer.userStates(histories, relevant.keySet(), vectors, dimension,
+                split.profileWeights());
         TwoStageRecommender twoStage = new TwoStageRecommender(TopNSettings.DEFAULTS);
 
         // The server's model: trainForServing on the stored interactions as the server reads them (newest first, ties
@@ -239,7 +243,8 @@ class QualityBenchmark {
         TopNTrainer.Served served = new TopNTrainer(TopNSettings.DEFAULTS, 42)
                 .trainForServing(serverOrder, interactionVectors, dimension);
         result.put("offlineTrainForServingSeconds", seconds(began));
-        TopNModel serverModel = served.result().model();
+        // As train-models stores it: the item-item models refitted to all the interactions.
+        TopNModel serverModel = served.result().model().refit(Interactions.of(serverOrder), TopNSettings.DEFAULTS);
         result.put("offlineServerModelHoldout", served.metrics());
 
         // The harness: train on the whole training part; its item-item sources are the baselines.
@@ -383,7 +388,8 @@ class QualityBenchmark {
             for (String line : lines) {
                 String[] f = line.strip().split("\t");
                 // As MovieLensReader and the import store them: the ids as written, no prefix.
-                interactions.add(new Interaction(f[0].strip(), f[1].strip(), Long.parseLong(f[3].strip())));
+                interactions.add(new Interaction(f[0].strip(), f[1].strip(), Long.parseLong(f[3].strip()),
+                        FeedbackWeights.ratingWeight(Double.parseDouble(f[2].strip()), 1, 5)));
             }
             List<String> genres = Files.isRegularFile(folder.resolve("u.genre"))
                     ? MovieLensReader.readGenres(folder.resolve("u.genre")) : MovieLensReader.DEFAULT_GENRES;
@@ -470,7 +476,8 @@ class QualityBenchmark {
                     AmazonReview review = parsed.record();
                     lines.add(line);
                     reviews.add(review);
-                    interactions.add(new Interaction(review.reviewerId(), review.asin(), review.unixReviewTime()));
+                    interactions.add(new Interaction(review.reviewerId(), review.asin(), review.unixReviewTime(),
+                            FeedbackWeights.ratingWeight(review.overall(), 1, 5)));
                 }
             }
         }
