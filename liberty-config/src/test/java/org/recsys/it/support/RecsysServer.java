@@ -105,8 +105,9 @@ public class RecsysServer implements ParameterResolver {
         // Sentiment training and evaluation encode at most 1,000 reviews (default 5,000): the tests check the
         // workflow, the benchmarks the full size.
         env.put("RECSYS_MODELS_MAX_REVIEWS", "1000");
-        // The top-N model learns from the newest 3,000 interactions (about the demo data) (default 2,000,000): DatasetImportIT puts all of
-        // MovieLens and Amazon into the shared database, and the tests check the workflow, QualityBenchmark the size.
+        // The top-N model learns from the newest 3,000 interactions, about the demo data (default 2,000,000):
+        // DatasetImportIT puts all of MovieLens and Amazon into the shared database; the tests check the workflow,
+        // QualityBenchmark the full size.
         env.put("RECSYS_MODELS_MAX_INTERACTIONS", "3000");
         // The API needs a key and the console a sign-in; the admin password is generated (demo mode) as for a user.
         env.put("RECSYS_API_BOOTSTRAP_KEY", API_KEY);
