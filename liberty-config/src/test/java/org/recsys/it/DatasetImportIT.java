@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.recsys.it.support.Api;
@@ -20,9 +19,7 @@ import org.recsys.it.support.RecsysServer;
 class DatasetImportIT {
 
     private static Path dataset(String folder) {
-        Path path = RecsysServer.dataDirectory().resolve(folder);
-        Assumptions.assumeTrue(Files.isDirectory(path), "real dataset not found at " + path + "; skipped");
-        return path;
+        return RecsysServer.dataset(folder);
     }
 
     @Test

@@ -29,7 +29,6 @@ import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.recsys.it.support.Api;
 import org.recsys.it.support.LibertyServer;
@@ -87,23 +86,13 @@ class QualityBenchmark {
 
     @Test
     void movieLens100k() throws Exception {
-        Path source = RecsysServer.dataDirectory().resolve("movielens-100k");
-        if (!Files.isRegularFile(source.resolve("u.data"))) {
-            System.out.println("[benchmark] quality: MovieLens 100K not found at " + source + "; skipped");
-            Assumptions.abort("real dataset not found at " + source + "; skipped");
-        }
-        run(new MovieLens(source));
+        run(new MovieLens(RecsysServer.dataset("movielens-100k")));
     }
 
     @Test
     void amazonMusicalInstruments() throws Exception {
-        Path folder = RecsysServer.dataDirectory().resolve("amazon-musical-instruments-5core");
-        Path file = folder.resolve("reviews_Musical_Instruments_5.json.gz");
-        if (!Files.isRegularFile(file) || Boolean.getBoolean("recsys.bench.quality.skip-amazon")) {
-            System.out.println("[benchmark] quality: Amazon Musical Instruments not found at " + file + "; skipped");
-            Assumptions.abort("real dataset not found at " + file + "; skipped");
-        }
-        run(new Amazon(file));
+        run(new Amazon(RecsysServer.dataset("amazon-musical-instruments-5core")
+                .resolve("reviews_Musical_Instruments_5.json.gz")));
     }
 
     // ------------------------------------------------------------------------------------------------------------

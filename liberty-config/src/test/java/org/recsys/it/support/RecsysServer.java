@@ -37,6 +37,17 @@ public class RecsysServer implements ParameterResolver {
         return Path.of(System.getProperty("recsys.data.dir", "../shared/data")).toAbsolutePath().normalize();
     }
 
+    /**
+     * A real dataset's folder under {@link #dataDirectory()}; the calling test is skipped, with the reason printed,
+     * when the folder is absent (CI always has it).
+     */
+    public static Path dataset(String folder) {
+        Path path = dataDirectory().resolve(folder);
+        Assumptions.assumeTrue(java.nio.file.Files.isDirectory(path), "real dataset not found at " + path
+                + "; skipped");
+        return path;
+    }
+
     public static Path runDirectory() {
         return Path.of(System.getProperty("recsys.it.run.dir", "target/it/" + TestDatabase.kind()));
     }
