@@ -281,7 +281,7 @@ class QualityBenchmark {
         rows.put("harness two-stage, diversity", score(relevant, relevant.keySet(),
                 user -> ids(twoStage.recommend(states.get(user), catalogue, harness, null, N, null,
                         harness.diversityLambda())), popularityRanks));
-        rows.put("POPULARITY", score(relevant, relevant.keySet(), user -> popular(catalogue, states.get(user)),
+        rows.put("POPULARITY", score(relevant, relevant.keySet(), user -> TopNTrainer.popular(catalogue, states.get(user), N),
                 popularityRanks));
         if (harness.ease() != null) {
             rows.put("EASE", score(relevant, relevant.keySet(),
@@ -610,17 +610,6 @@ class QualityBenchmark {
             }
         });
         return users;
-    }
-
-    private static List<String> popular(ItemCatalogue catalogue, UserState user) {
-        List<String> top = new ArrayList<>(N);
-        for (int r = 0; r < catalogue.size() && top.size() < N; r++) {
-            String id = catalogue.id(catalogue.popularityRank(r));
-            if (!user.excludedItemIds().contains(id)) {
-                top.add(id);
-            }
-        }
-        return top;
     }
 
     private static List<String> ids(List<Recommendation> recommendations) {
