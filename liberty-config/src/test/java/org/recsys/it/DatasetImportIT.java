@@ -32,7 +32,8 @@ class DatasetImportIT {
         JsonNode midway = Poll.until(() -> api.get("imports/" + id).json(),
                 s -> s.path("rowsStored").asLong() > 5_000, Duration.ofMinutes(2), "the import to be under way");
         long execution = midway.path("jobExecutionId").asLong();
-        assertThat(api.post("jobs/executions/" + execution + "/stop", "").status()).isEqualTo(202);
+        Api.Answer stop = api.post("jobs/executions/" + execution + "/stop", "");
+        assertThat(stop.status()).as("%s, import %s", stop, api.get("imports/" + id).json()).isEqualTo(202);
         JsonNode stopped = Poll.until(() -> api.get("imports/" + id).json(), s -> s.hasNonNull("endedAt"),
                 Duration.ofMinutes(2), "the import to stop");
         Api.Answer restarted = api.post("jobs/executions/" + execution + "/restart", "");
