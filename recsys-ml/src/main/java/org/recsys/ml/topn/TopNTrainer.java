@@ -37,7 +37,9 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  *   <li>the candidates {@link TwoStageRecommender} gathers for the validation users, labelled by whether the user
  *       went on to choose them, train the ranker: Tribuo's logistic regression ({@link LinearSGDTrainer} with
  *       {@link LogMulticlass} and AdaGrad) over {@link RankingFeatures}, chosen choices up-weighted to balance the
- *       classes;</li>
+ *       classes; for known and for new users separately, it is served only if, learnt on half of the users and
+ *       measured on the other half (two folds), it beats the best single source with a paired-bootstrap 95% interval
+ *       above zero, else that source (or popularity) ranks alone;</li>
  *   <li>the MMR trade-off for diversified lists is the most diverse whose validation NDCG stays within
  *       {@link TopNSettings#maxDiversityCost()} of the undiversified list;</li>
  *   <li>the sources are refitted on all the interactions with the chosen settings.</li>
@@ -125,7 +127,10 @@ public final class TopNTrainer {
         Map<String, UserState> coldStates = new LinkedHashMap<>();
         Map<String, Set<String>> labels = new LinkedHashMap<>();
         java.util.Random random = new java.util.Random(seed);
+        Map<String, Integer> folds = new java.util.HashMap<>();
         for (String user : rankerUsers) {
+            folds.put(user, (folds.size() / 2) % 2);
+            folds.put(user + NEW_USER_COPY, folds.get(user));
             List<String> history = histories.getOrDefault(user, List.of());
             labels.put(user, split.heldOut().get(user));
             if (history.size() <= TopNModel.NEW_USER_HISTORY) {
@@ -134,7 +139,7 @@ public final class TopNTrainer {
             }
             warmStates.put(user, users.get(user));
             int keep = 1 + random.nextInt(TopNModel.NEW_USER_HISTORY);
-            String copy = user + "\u0000new";
+            String copy = user + NEW_USER_COPY;
             coldStates.putAll(userStates(Map.of(copy, history.subList(history.size() - keep, history.size())),
                     Set.of(copy), itemVectors, dimension, Map.of(copy, profileWeights.getOrDefault(user, Map.of()))));
             labels.put(copy, split.heldOut().get(user));
@@ -147,12 +152,14 @@ public final class TopNTrainer {
             String name = regime == 0 ? "KNOWN_USERS" : "NEW_USERS";
             // The learnt ranker serves a group of users only if it beats, on their validation part, each source
             // ranking alone: too few examples can teach a linear ranker less than one good source knows.
+            // The ranker is judged out of fold (learnt on one half of the users, measured on the other, and the
+            // other way round) so that it competes with the sources on users it has not seen; the one served is
+            // then learnt from all of them.
+            // Popularity and each source alone compete by mean NDCG; the learnt ranker replaces the best of them
+            // only when a paired bootstrap over the users puts its gain above zero (97.5% one-sided), so that a few
+            // dozen validation users cannot pick a ranker by chance.
             Map<String, double[]> options = new LinkedHashMap<>();
-            try {
-                options.put("ranker", weights(trainRanker(recommender, catalogue, unranked, states, labels)));
-            } catch (IllegalArgumentException e) {
-                log.accept("  " + name + ": no ranker learnt: " + e.getMessage());
-            }
+            Map<String, RankingMetrics> outOfFold = new LinkedHashMap<>();
             options.put("popularity", only(RankingFeatures.POPULARITY_RANK));
             String[] sourceNames = {"ease", "rp3beta", "itemKnn"};
             for (int source = 0; source < RankingFeatures.SOURCES; source++) {
@@ -160,19 +167,32 @@ public final class TopNTrainer {
                     options.put(sourceNames[source], only(RankingFeatures.score(source)));
                 }
             }
-            double bestNdcg = -1;
+            try {
+                double[] all = weights(trainRanker(recommender, catalogue, unranked, states, labels));
+                outOfFold.put("ranker", outOfFold(recommender, catalogue, unranked, states, labels, folds));
+                options.put("ranker", all);
+            } catch (IllegalArgumentException e) {
+                log.accept("  " + name + ": no ranker learnt: " + e.getMessage());
+            }
+            RankingMetrics best = null;
             for (Map.Entry<String, double[]> option : options.entrySet()) {
                 double[][] trial = {option.getValue(), option.getValue()};
-                double ndcg = states.isEmpty() ? 0 : ndcg(recommender, catalogue, unranked, trial, states, labels);
-                log.accept(String.format(Locale.ROOT, "  validation %s (%d users) ranked by %s: NDCG@10 %.4f", name,
-                        states.size(), option.getKey(), ndcg));
-                validation.put(name + "_" + option.getKey(), ndcg);
-                if (ndcg > bestNdcg) {
-                    bestNdcg = ndcg;
+                RankingMetrics metrics = outOfFold.containsKey(option.getKey()) ? outOfFold.get(option.getKey())
+                        : ranked(recommender, catalogue, unranked, trial, states, labels);
+                double[] gain = best == null ? new double[] {0, 1, 1}
+                        : RankingMetrics.bootstrapDifference(metrics, best, 1000, seed);
+                log.accept(String.format(Locale.ROOT, "  validation %s (%d users) ranked by %s: NDCG@10 %.4f%s",
+                        name, states.size(), option.getKey(), metrics.ndcg(), best == null ? ""
+                                : String.format(Locale.ROOT, ", gain over %s 95%% CI [%.4f, %.4f]", chosen[regime],
+                                        gain[1], gain[2])));
+                validation.put(name + "_" + option.getKey(), metrics.ndcg());
+                if (best == null || (option.getKey().equals("ranker") ? gain[1] > 0 : metrics.ndcg() > best.ndcg())) {
+                    best = metrics;
                     weights[regime] = option.getValue();
                     chosen[regime] = option.getKey();
                 }
             }
+            candidateCache.clear();
         }
         TopNModel ranked = new TopNModel(ease, rp3, knn, unranked.trendingScores(), unranked.freshnessScores(), weights,
                 1.0, Map.of());
@@ -259,21 +279,58 @@ public final class TopNTrainer {
         return out;
     }
 
+    /** Candidates per validation user while one training runs (they depend only on the unranked model). */
+    private final Map<String, TwoStageRecommender.Candidates> candidateCache = new java.util.HashMap<>();
+
+    /** Suffix of the copy of a known user that shows the new-user ranker only their oldest interactions. */
+    private static final String NEW_USER_COPY = "\u0000new";
+
+    /** How rankers each learnt on one fold of the users and measured on the other rank them. */
+    private RankingMetrics outOfFold(TwoStageRecommender recommender, ItemCatalogue catalogue, TopNModel unranked,
+                                 Map<String, UserState> states, Map<String, Set<String>> labels,
+                                 Map<String, Integer> folds) {
+        RankingMetrics metrics = new RankingMetrics(TopNSettings.N);
+        for (int fold = 0; fold < 2; fold++) {
+            Map<String, UserState> learn = new LinkedHashMap<>();
+            Map<String, UserState> measure = new LinkedHashMap<>();
+            for (Map.Entry<String, UserState> user : states.entrySet()) {
+                (folds.get(user.getKey()) == fold ? measure : learn).put(user.getKey(), user.getValue());
+            }
+            if (measure.isEmpty()) {
+                continue;
+            }
+            double[] learnt;
+            try {
+                learnt = weights(trainRanker(recommender, catalogue, unranked, learn, labels));
+            } catch (IllegalArgumentException e) {
+                log.accept("  fold " + fold + ": no ranker learnt (popularity instead): " + e.getMessage());
+                learnt = only(RankingFeatures.POPULARITY_RANK);
+            }
+            TopNModel model = unranked.withRanker(new double[][] {learnt, learnt}, 1.0);
+            for (Map.Entry<String, UserState> user : measure.entrySet()) {
+                metrics.add(user.getKey(), ids(recommender.recommend(user.getValue(), catalogue, model, null,
+                        TopNSettings.N, null, 1.0)), labels.get(user.getKey()), null);
+            }
+        }
+        return metrics;
+    }
+
     private static double[] only(int feature) {
         double[] weights = new double[RankingFeatures.COUNT + 1];
         weights[feature] = 1;
         return weights;
     }
 
-    private double ndcg(TwoStageRecommender recommender, ItemCatalogue catalogue, TopNModel unranked,
-                        double[][] weights, Map<String, UserState> states, Map<String, Set<String>> labels) {
+    private RankingMetrics ranked(TwoStageRecommender recommender, ItemCatalogue catalogue, TopNModel unranked,
+                                  double[][] weights, Map<String, UserState> states,
+                                  Map<String, Set<String>> labels) {
         TopNModel model = unranked.withRanker(weights, 1.0);
         RankingMetrics metrics = new RankingMetrics(TopNSettings.N);
         for (Map.Entry<String, UserState> user : states.entrySet()) {
             metrics.add(user.getKey(), ids(recommender.recommend(user.getValue(), catalogue, model, null,
                     TopNSettings.N, null, 1.0)), labels.get(user.getKey()), null);
         }
-        return metrics.ndcg();
+        return metrics;
     }
 
     private interface TrainerFactory {
@@ -366,8 +423,9 @@ public final class TopNTrainer {
         List<Boolean> chosen = new ArrayList<>();
         for (String user : rankerUsers) {
             UserState state = users.get(user);
-            TwoStageRecommender.Candidates candidates = recommender.candidates(state, catalogue, model,
-                    state.allowedIn(catalogue, null));
+            // The same users' candidates are gathered for the ranker of each fold and for the one served.
+            TwoStageRecommender.Candidates candidates = candidateCache.computeIfAbsent(user,
+                    u -> recommender.candidates(state, catalogue, model, state.allowedIn(catalogue, null)));
             Set<String> relevant = heldOut.get(user);
             for (int c = 0; c < candidates.size; c++) {
                 features.add(candidates.features[c]);

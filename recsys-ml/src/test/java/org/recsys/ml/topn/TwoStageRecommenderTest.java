@@ -168,6 +168,21 @@ class TwoStageRecommenderTest {
     }
 
     @Test
+    void aRankerLearntFromNoiseIsNotServed() {
+        // Thirty users choosing at random: whatever a ranker learns is chance, so the bootstrap must keep it out.
+        java.util.Random random = new java.util.Random(7);
+        List<Interaction> noise = new ArrayList<>();
+        for (int u = 0; u < 30; u++) {
+            for (int k = 0; k < 12; k++) {
+                noise.add(new Interaction("n" + u, "i" + random.nextInt(60), 1_000L * u + k));
+            }
+        }
+        TopNTrainer.Result result = new TopNTrainer(TopNSettings.DEFAULTS, 3).train(noise, Map.of(), 8);
+        assertThat(result.model().provenance().get("knownUserRanking")).doesNotStartWith("ranker");
+        assertThat(result.model().provenance().get("newUserRanking")).doesNotStartWith("ranker");
+    }
+
+    @Test
     void aTinyCatalogueWithRepeatsAndNoTextStillTrains() {
         List<Interaction> tiny = new ArrayList<>();
         for (int u = 0; u < 30; u++) {
