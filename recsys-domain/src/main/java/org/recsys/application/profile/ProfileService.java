@@ -85,7 +85,8 @@ public class ProfileService {
     Event<ProfilesChanged> changed;
     @Inject
     ServingMetrics metrics;
-    @Resource
+    /** Bounded (server.xml): background work must not take the request threads. */
+    @Resource(lookup = "concurrent/background")
     ManagedExecutorService executor;
 
     @Inject

@@ -83,7 +83,8 @@ public class LiveCatalogue {
     RecsysCluster cluster;
     @Inject
     Transactions transactions;
-    @Resource
+    /** Bounded (server.xml): background work must not take the request threads. */
+    @Resource(lookup = "concurrent/background")
     ManagedExecutorService executor;
     @Resource
     ManagedScheduledExecutorService scheduler;

@@ -1,7 +1,5 @@
 package org.recsys.infrastructure.ml;
 
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.List;
@@ -15,16 +13,12 @@ import org.recsys.ml.text.TextEncoders;
 
 /**
  * The configured sentence encoder (all-MiniLM-L6-v2 in the JVM by default; see {@code recsys.encoder.*} in
- * docs/operations.md), created on first use and shared by every thread. Batches run on the container's managed
- * executor.
+ * docs/operations.md), created on first use and shared by every thread. Batches run on the model's own pool.
  */
 @ApplicationScoped
 public class TextEncoding {
 
     private static final Logger LOG = Logger.getLogger(TextEncoding.class.getName());
-
-    @Resource
-    ManagedExecutorService executor;
 
     private volatile TextEncoder encoder;
     private Map<String, String> settings;
@@ -50,8 +44,10 @@ public class TextEncoding {
                                 + "vector spaces in one catalogue; choose one model (all-minilm-l6-v2-q, "
                                 + "bge-small-zh-v15-q for Chinese catalogues, or openai)");
                     }
-                    encoder = settings != null ? TextEncoders.fromConfig(settings)
-                            : TextEncoders.fromConfig(chosen, executor);
+                    // The model's batches run on LangChain4j's own pool (one thread per core), never on the server's
+                    // executor: callers wait for the batch on executor threads, and with a fixed-size executor
+                    // (server.xml) waiting tasks that need more executor threads starve it.
+                    encoder = TextEncoders.fromConfig(chosen, null);
                     LOG.info(() -> String.format("Text encoder %s ready in %.1f s", encoder.tag(),
                             (System.nanoTime() - began) / 1e9));
                 }

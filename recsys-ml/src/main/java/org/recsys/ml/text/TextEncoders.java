@@ -52,7 +52,8 @@ public final class TextEncoders {
     /**
      * Builds the encoder described by {@code config}.
      *
-     * @param executor runs batched in-process encoding; pass the server's managed executor, or {@code null}
+     * @param executor runs batched in-process encoding, or {@code null} for LangChain4j's own pool (one thread per
+     *                 core); never an executor whose threads wait for the batch
      */
     public static TextEncoder fromConfig(Map<String, String> config, Executor executor) {
         String model = config.getOrDefault(MODEL, InProcessEncoder.MINILM_ID).strip().toLowerCase();
