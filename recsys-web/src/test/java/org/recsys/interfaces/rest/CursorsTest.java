@@ -16,6 +16,22 @@ class CursorsTest {
     }
 
     @Test
+    void anEditedOrHandBuiltCursorIsRefused() {
+        String cursor = Cursors.encode("user-41");
+        String position = new String(java.util.Base64.getUrlDecoder().decode(cursor),
+                java.nio.charset.StandardCharsets.UTF_8);
+        String edited = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                position.replace("user-41", "user-99").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String handBuilt = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                "user-99".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (String bad : new String[] {edited, handBuilt}) {
+            assertThatThrownBy(() -> Cursors.decode(bad)).isInstanceOfSatisfying(InvalidInputException.class,
+                    e -> assertThat(e.errors().get(0).field()).isEqualTo("cursor"));
+        }
+        assertThat(Cursors.decode(cursor)).isEqualTo("user-41");
+    }
+
+    @Test
     void foreignCursorsAndBadLimitsAreFieldErrors() {
         assertThatThrownBy(() -> Cursors.decode("!!!")).isInstanceOfSatisfying(InvalidInputException.class,
                 e -> assertThat(e.errors().get(0).field()).isEqualTo("cursor"));
