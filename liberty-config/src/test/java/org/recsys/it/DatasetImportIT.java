@@ -117,6 +117,10 @@ class DatasetImportIT {
     void badRequestsNameTheFieldAndStartNothing(Api api) {
         Api.Answer unknownFormat = api.post("imports", Map.of("format", "netflix", "path", "/tmp"));
         Api.Answer outside = api.post("imports", Map.of("format", "amazon-reviews", "path", "/etc/passwd"));
+        Api.Answer outsideMissing = api.post("imports", Map.of("format", "amazon-reviews",
+                "path", "/etc/no-such-file-here"));
+        Api.Answer relativeEscape = api.post("imports", Map.of("format", "amazon-reviews",
+                "path", "../../etc/passwd"));
         Api.Answer missing = api.post("imports", Map.of("format", "amazon-reviews",
                 "path", RecsysServer.importDirectory().resolve("nothing-here.json").toString()));
         Api.Answer wrongLayout = api.post("imports", Map.of("format", "movielens-100k",
@@ -125,7 +129,15 @@ class DatasetImportIT {
 
         assertThat(unknownFormat.json().path("errors").get(0).path("field").asText()).isEqualTo("format");
         assertThat(outside.status()).isEqualTo(400);
-        assertThat(outside.json().path("errors").get(0).path("message").asText()).contains("outside");
+        String outsideMessage = outside.json().path("errors").get(0).path("message").asText();
+        assertThat(outsideMessage).contains("not inside a folder that imports may read")
+                .doesNotContain(RecsysServer.importDirectory().toString());
+        assertThat(outsideMissing.status()).isEqualTo(400);
+        assertThat(outsideMissing.json().path("errors").get(0).path("message").asText())
+                .as("the same answer whether or not the file exists")
+                .isEqualTo(outsideMessage.replace("/etc/passwd", "/etc/no-such-file-here"));
+        assertThat(relativeEscape.status()).isEqualTo(400);
+        assertThat(relativeEscape.body()).contains("not inside a folder").doesNotContain(System.getProperty("user.dir"));
         assertThat(missing.json().path("errors").get(0).path("message").asText()).contains("no file");
         assertThat(wrongLayout.json().path("errors").get(0).path("message").asText()).contains("u.data");
         assertThat(unknownImport.status()).isEqualTo(404);

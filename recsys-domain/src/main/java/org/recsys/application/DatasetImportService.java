@@ -100,38 +100,53 @@ public class DatasetImportService {
                 .map(r -> Path.of(r.strip()).toAbsolutePath().normalize()).toList();
     }
 
+    /**
+     * The real path of a file or folder inside the import roots. Whether a path is inside is decided before the file
+     * system is asked anything, so that a path outside gets one answer whether or not it exists; no answer names
+     * the roots or any other server path. A relative path is resolved against the first root, never against the
+     * server's working directory.
+     */
     private static Path checkReadable(String path, List<Path> allowedRoots) {
         if (path == null || path.isBlank()) {
             throw new InvalidInputException("path", "is required: a file or folder on the server");
         }
+        InvalidInputException outside = new InvalidInputException("path", "'" + path + "' is not inside a folder "
+                + "that imports may read (the server's configuration recsys.import.roots)");
+        if (allowedRoots.isEmpty()) {
+            throw outside;
+        }
         Path source;
         try {
-            source = Path.of(path).toAbsolutePath().normalize();
+            Path given = Path.of(path.strip());
+            source = (given.isAbsolute() ? given : allowedRoots.get(0).resolve(given)).normalize();
         } catch (java.nio.file.InvalidPathException e) {
             throw new InvalidInputException("path", "is not a valid path: " + e.getReason());
         }
-        if (!Files.exists(source)) {
-            throw new InvalidInputException("path", "no file or folder '" + source + "' on the server");
+        if (allowedRoots.stream().noneMatch(source::startsWith)) {
+            throw outside;
         }
-        if (!Files.isReadable(source)) {
-            throw new InvalidInputException("path", "'" + source + "' is not readable by the server");
+        if (!Files.exists(source)) {
+            throw new InvalidInputException("path", "no file or folder '" + path + "' on the server");
         }
         Path real;
         try {
             real = source.toRealPath();
         } catch (java.io.IOException e) {
-            throw new InvalidInputException("path", "'" + source + "' cannot be resolved: " + e.getMessage());
+            throw new InvalidInputException("path", "'" + path + "' cannot be resolved on the server");
         }
-        boolean allowed = allowedRoots.stream().anyMatch(root -> {
+        // A link inside a root may point outside it: the real path must be inside a root's real path too.
+        boolean inside = allowedRoots.stream().anyMatch(root -> {
             try {
                 return Files.isDirectory(root) && real.startsWith(root.toRealPath());
             } catch (java.io.IOException e) {
                 return false;
             }
         });
-        if (!allowed) {
-            throw new InvalidInputException("path", "'" + source + "' is outside the folders imports may read "
-                    + allowedRoots + " (configuration recsys.import.roots)");
+        if (!inside) {
+            throw outside;
+        }
+        if (!Files.isReadable(real)) {
+            throw new InvalidInputException("path", "'" + path + "' is not readable by the server");
         }
         return real;
     }
