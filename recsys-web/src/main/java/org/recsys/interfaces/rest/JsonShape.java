@@ -1,5 +1,11 @@
 package org.recsys.interfaces.rest;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -35,9 +41,27 @@ final class JsonShape {
     }
 
     static List<FieldError> check(byte[] body, Type target) {
+        Optional<FieldError> encoding = notUtf8(body);
+        if (encoding.isPresent()) {
+            return List.of(encoding.get());
+        }
         JsonValue value;
-        try (var reader = Json.createReader(new ByteArrayInputStream(body))) {
-            value = reader.readValue();
+        try (var parser = Json.createParser(new ByteArrayInputStream(body))) {
+            parser.next();
+            value = parser.getValue();
+            // One document per body: anything after it would be silently dropped.
+            boolean trailing;
+            try {
+                trailing = parser.hasNext();
+            } catch (JsonParsingException e) {
+                trailing = true;
+            }
+            if (trailing) {
+                var at = parser.getLocation();
+                return List.of(new FieldError("body", "has more after the JSON document" + (at == null ? ""
+                        : " (line " + at.getLineNumber() + ", column " + at.getColumnNumber() + ")")
+                        + "; send one document"));
+            }
         } catch (JsonParsingException e) {
             var at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNumber() + ", column " + at.getColumnNumber();
@@ -46,8 +70,64 @@ final class JsonShape {
             return List.of(new FieldError("body", "is not valid JSON"));
         }
         List<FieldError> errors = new ArrayList<>();
+        unpairedSurrogates(value, "", errors);
+        if (!errors.isEmpty()) {
+            return errors;
+        }
         walk(value, target, "", errors);
         return errors;
+    }
+
+    /** The body as strict UTF-8: a malformed byte is an error naming its offset, never a replacement character. */
+    private static Optional<FieldError> notUtf8(byte[] body) {
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(body);
+        CharBuffer out = CharBuffer.allocate(Math.max(16, body.length));
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            return Optional.of(new FieldError("body", "is not valid UTF-8 (byte " + in.position() + ")"));
+        }
+        return Optional.empty();
+    }
+
+    /** Strings (names and values) with half of a surrogate pair, e.g. an escaped lone \\uD800, cannot be stored. */
+    private static void unpairedSurrogates(JsonValue value, String path, List<FieldError> errors) {
+        if (errors.size() >= MAX_ERRORS) {
+            return;
+        }
+        if (value instanceof JsonString text && !wellFormed(text.getString())) {
+            errors.add(new FieldError(path.isEmpty() ? "body" : path, "contains half of a UTF-16 surrogate pair"));
+        } else if (value instanceof JsonObject object) {
+            object.forEach((key, child) -> {
+                String at = path.isEmpty() ? key : path + "." + key;
+                if (!wellFormed(key)) {
+                    errors.add(new FieldError(path.isEmpty() ? "body" : path,
+                            "has a field name with half of a UTF-16 surrogate pair"));
+                } else {
+                    unpairedSurrogates(child, at, errors);
+                }
+            });
+        } else if (value instanceof JsonArray array) {
+            for (int i = 0; i < array.size(); i++) {
+                unpairedSurrogates(array.get(i), path + "[" + i + "]", errors);
+            }
+        }
+    }
+
+    static boolean wellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void walk(JsonValue value, Type type, String path, List<FieldError> errors) {

@@ -32,6 +32,25 @@ class JsonShapeTest {
     }
 
     @Test
+    void oneDocumentOfValidUtf8WithWholeCharactersOnly() {
+        List<FieldError> trailing = JsonShape.check("{\"flag\": true} {\"flag\": false}"
+                .getBytes(StandardCharsets.UTF_8), Outer.class);
+        assertThat(trailing).extracting(FieldError::message).singleElement().asString()
+                .contains("more after the JSON document");
+        assertThat(JsonShape.check("{\"flag\": true} x".getBytes(StandardCharsets.UTF_8), Outer.class))
+                .extracting(FieldError::field).containsExactly("body");
+        assertThat(fields("{\"flag\": true}  \n")).as("whitespace after the document is fine").isEmpty();
+
+        byte[] latin1 = "{\"inners\": [{\"name\": \"caf\u00e9\"}]}".getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(JsonShape.check(latin1, Outer.class)).extracting(FieldError::message).singleElement().asString()
+                .contains("not valid UTF-8").contains("byte 25");
+
+        assertThat(fields("{\"inners\": [{\"name\": \"a\\uD800b\"}]}")).containsExactly("inners[0].name");
+        assertThat(fields("{\"inners\": [{\"name\": \"\\uDE00\"}]}")).containsExactly("inners[0].name");
+        assertThat(fields("{\"inners\": [{\"name\": \"\\uD83C\\uDFB8 guitar\"}]}")).isEmpty();
+    }
+
+    @Test
     void everyMisfitIsNamedWithItsPath() {
         assertThat(fields("{\"inners\": [{\"name\": 1}, {\"count\": 2.5}, {\"tags\": {\"k\": 3}}, {\"x\": 1}], "
                 + "\"colour\": \"BLUE\", \"at\": \"tomorrow\", \"value\": \"1\", \"flag\": \"yes\", \"extra\": 0}"))
