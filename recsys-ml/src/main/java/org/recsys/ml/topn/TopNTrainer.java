@@ -37,9 +37,10 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  *   <li>the candidates {@link TwoStageRecommender} gathers for the validation users, labelled by whether the user
  *       went on to choose them, train the ranker: Tribuo's logistic regression ({@link LinearSGDTrainer} with
  *       {@link LogMulticlass} and AdaGrad) over {@link RankingFeatures}, chosen choices up-weighted to balance the
- *       classes; for known and for new users separately, it is served only if, learnt on half of the users and
- *       measured on the other half (two folds), it beats the best single source with a paired-bootstrap 95% interval
- *       above zero, else that source (or popularity) ranks alone;</li>
+ *       classes; for known and for new users separately it is judged out of fold (learnt on half of the users,
+ *       measured on the other half) against the best single source or popularity: for known users it is served only
+ *       if a paired-bootstrap 95% interval of its gain lies above zero; for new users (whose preference text only
+ *       the ranker reads) unless the interval lies below zero;</li>
  *   <li>the MMR trade-off for diversified lists is the most diverse whose validation NDCG stays within
  *       {@link TopNSettings#maxDiversityCost()} of the undiversified list;</li>
  *   <li>the sources are refitted on all the interactions with the chosen settings.</li>
@@ -155,9 +156,11 @@ public final class TopNTrainer {
             // The ranker is judged out of fold (learnt on one half of the users, measured on the other, and the
             // other way round) so that it competes with the sources on users it has not seen; the one served is
             // then learnt from all of them.
-            // Popularity and each source alone compete by mean NDCG; the learnt ranker replaces the best of them
-            // only when a paired bootstrap over the users puts its gain above zero (97.5% one-sided), so that a few
-            // dozen validation users cannot pick a ranker by chance.
+            // Popularity and each source alone compete by mean NDCG. For known users the learnt ranker replaces the
+            // best of them only when a paired bootstrap over the users puts its gain above zero (97.5% one-sided),
+            // so that a few dozen validation users cannot pick a ranker by chance. For new users the burden is the
+            // other way round: the ranker is the only option that reads what a user says about themselves (their
+            // preference text, which no validation split holds), so it stays unless it is significantly worse.
             Map<String, double[]> options = new LinkedHashMap<>();
             Map<String, RankingMetrics> outOfFold = new LinkedHashMap<>();
             options.put("popularity", only(RankingFeatures.POPULARITY_RANK));
@@ -186,7 +189,9 @@ public final class TopNTrainer {
                                 : String.format(Locale.ROOT, ", gain over %s 95%% CI [%.4f, %.4f]", chosen[regime],
                                         gain[1], gain[2])));
                 validation.put(name + "_" + option.getKey(), metrics.ndcg());
-                if (best == null || (option.getKey().equals("ranker") ? gain[1] > 0 : metrics.ndcg() > best.ndcg())) {
+                boolean better = !option.getKey().equals("ranker") ? best == null || metrics.ndcg() > best.ndcg()
+                        : regime == 0 ? gain[1] > 0 : gain[2] >= 0;
+                if (better) {
                     best = metrics;
                     weights[regime] = option.getValue();
                     chosen[regime] = option.getKey();
