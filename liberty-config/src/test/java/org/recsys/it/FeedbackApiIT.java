@@ -35,6 +35,23 @@ class FeedbackApiIT {
     }
 
     @Test
+    void aDeclaredLengthBeyondTheLimitIsA413AndStoresNothing(Api api) {
+        String body = "{\"userId\": \"" + prefix + "len\", \"itemId\": \"demo-guitars-02\", \"type\": \"LIKE\", "
+                + "\"idempotencyKey\": \"" + prefix + "len\"}";
+        // Beyond 2 GiB: the servlet API's int length is -1 there, so only the header tells.
+        Api.Answer huge = api.raw("POST", "feedback", List.of("Content-Type: application/json",
+                "Content-Length: 3000000000"), body);
+        Api.Answer listed = api.raw("POST", "feedback", List.of("Content-Type: application/json",
+                "Content-Length: " + body.length() + ", 3"), body);
+
+        assertThat(huge.status()).as(huge.toString()).isEqualTo(413);
+        assertThat(huge.contentType()).startsWith("application/problem+json");
+        assertThat(huge.body()).doesNotContain("at org.", "at com.ibm");
+        assertThat(listed.status()).as(listed.toString()).isIn(400, 413);
+        assertThat(api.get("users/" + prefix + "len/feedback").status()).as("nothing stored").isEqualTo(404);
+    }
+
+    @Test
     void repeatedIdempotencyKeyStoresNothingTheSecondTime(Api api) {
         Map<String, Object> rating = event(prefix + "u", "demo-guitars-02", "RATING", 4, prefix + "k1");
 
@@ -48,6 +65,33 @@ class FeedbackApiIT {
         JsonNode stored = api.get("users/" + prefix + "u/feedback").json().path("items");
         assertThat(stored).hasSize(1);
         assertThat(stored.get(0).path("value").asDouble()).isEqualTo(4.0);
+    }
+
+    @Test
+    void anIdempotencyKeyNamesOneEventOfOneUser(Api api) {
+        String key = prefix + "shared-key";
+        Api.Answer first = api.post("feedback", event(prefix + "ann", "demo-guitars-02", "RATING", 4, key));
+        Api.Answer otherUser = api.post("feedback", event(prefix + "bob", "demo-guitars-02", "RATING", 2, key));
+        Api.Answer changedBody = api.post("feedback", event(prefix + "ann", "demo-guitars-02", "RATING", 1, key));
+        Api.Answer changedInBatch = api.post("feedback/batch", Map.of("events", List.of(
+                event(prefix + "cy", "demo-guitars-03", "LIKE", null, prefix + "cy-1"),
+                event(prefix + "ann", "demo-guitars-03", "LIKE", null, key))));
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(otherUser.status()).as("another user's event with the same key is stored").isEqualTo(201);
+        assertThat(changedBody.status()).as(changedBody.toString()).isEqualTo(409);
+        assertThat(changedBody.contentType()).startsWith("application/problem+json");
+        assertThat(changedBody.json().path("detail").asText()).contains("different event");
+        assertThat(changedInBatch.status()).isEqualTo(409);
+        assertThat(changedInBatch.json().path("detail").asText()).contains("events[1]");
+        JsonNode ann = api.get("users/" + prefix + "ann/feedback").json().path("items");
+        JsonNode bob = api.get("users/" + prefix + "bob/feedback").json().path("items");
+        assertThat(ann).hasSize(1);
+        assertThat(ann.get(0).path("value").asDouble()).as("the first event kept").isEqualTo(4.0);
+        assertThat(bob).hasSize(1);
+        assertThat(bob.get(0).path("value").asDouble()).isEqualTo(2.0);
+        assertThat(api.get("users/" + prefix + "cy/feedback").status()).as("nothing of the batch stored")
+                .isEqualTo(404);
     }
 
     @Test

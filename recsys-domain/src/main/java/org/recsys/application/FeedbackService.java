@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.recsys.application.event.FeedbackRecorded;
@@ -19,6 +20,7 @@ import org.recsys.application.profile.ProfileService;
 import org.recsys.application.serving.Strategy;
 import org.recsys.domain.model.experiment.StrategyStatsRepository;
 import org.recsys.domain.model.feedback.FeedbackEvent;
+import org.recsys.domain.model.shared.RecordSource;
 import org.recsys.domain.model.feedback.FeedbackRepository;
 import org.recsys.domain.model.feedback.NewFeedback;
 import org.recsys.domain.model.item.ItemRepository;
@@ -95,13 +97,36 @@ public class FeedbackService {
                 keys.add(event.idempotencyKey());
             }
         }
-        Set<String> seen = keys.isEmpty() ? new HashSet<>() : new HashSet<>(feedback.existingIdempotencyKeys(keys));
+        // A key names one event of one user. Sent again with the same event it is a retry (skipped); sent by the
+        // API with a different event it is a client error that must not pass silently (409).
+        Set<String> existing = keys.isEmpty() ? Set.of() : feedback.existingIdempotencyKeys(keys);
+        Map<String, Object> seen = new HashMap<>();
+        if (!existing.isEmpty()) {
+            for (FeedbackEvent stored : feedback.withIdempotencyKeys(existing)) {
+                seen.put(scopedKey(stored.userId(), stored.idempotencyKey()), stored);
+            }
+        }
         Instant now = clock.instant();
         List<FeedbackEvent> fresh = new ArrayList<>(batch.size());
-        for (NewFeedback event : batch) {
-            if (event.idempotencyKey() == null || seen.add(event.idempotencyKey())) {
+        List<String> conflicts = new ArrayList<>();
+        for (int index = 0; index < batch.size(); index++) {
+            NewFeedback event = batch.get(index);
+            if (event.idempotencyKey() == null) {
                 fresh.add(new FeedbackEvent(event, source, now));
+                continue;
             }
+            Object earlier = seen.putIfAbsent(scopedKey(event.userId(), event.idempotencyKey()), event);
+            if (earlier == null) {
+                fresh.add(new FeedbackEvent(event, source, now));
+            } else if (RecordSource.API.equals(source) && !sameEvent(earlier, event)) {
+                conflicts.add((batch.size() > 1 ? "events[" + index + "]: " : "") + "idempotencyKey '"
+                        + event.idempotencyKey() + "' was already used for a different event of user '"
+                        + event.userId() + "'");
+            }
+        }
+        if (!conflicts.isEmpty()) {
+            throw new ConflictException(String.join("; ", conflicts) + ". Nothing was stored; use a new key for a "
+                    + "new event.");
         }
         feedback.storeAll(fresh);
         if (!fresh.isEmpty()) {
@@ -110,6 +135,25 @@ public class FeedbackService {
             recorded.fire(new FeedbackRecorded(List.copyOf(fresh)));
         }
         return new RecordOutcome(batch.size(), fresh.size(), batch.size() - fresh.size(), usersCreated, fresh);
+    }
+
+    private static String scopedKey(String userId, String idempotencyKey) {
+        return userId + '\u0000' + idempotencyKey;
+    }
+
+    /** Whether a retry carries the same event: same item, type, value, text and recommendation, and time if given. */
+    private static boolean sameEvent(Object earlier, NewFeedback event) {
+        if (earlier instanceof FeedbackEvent stored) {
+            return stored.itemId().equals(event.itemId()) && stored.type() == event.type()
+                    && Objects.equals(stored.value(), event.value()) && Objects.equals(stored.text(), event.text())
+                    && Objects.equals(stored.recommendationId(), event.recommendationId())
+                    && (event.occurredAt() == null || event.occurredAt().equals(stored.occurredAt()));
+        }
+        NewFeedback other = (NewFeedback) earlier;
+        return other.itemId().equals(event.itemId()) && other.type() == event.type()
+                && Objects.equals(other.value(), event.value()) && Objects.equals(other.text(), event.text())
+                && Objects.equals(other.recommendationId(), event.recommendationId())
+                && Objects.equals(other.occurredAt(), event.occurredAt());
     }
 
     /** Credits positive feedback on a recommendation to the strategy that made it, for the bandit. */

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * A small HTTP client for the partner API, as a partner's system would call it: with the test run's API key (see
@@ -61,6 +62,65 @@ public final class Api {
         public String toString() {
             return status + " " + contentType + " " + (body.length() > 2000 ? body.substring(0, 2000) + "..." : body);
         }
+    }
+
+    /**
+     * A request written byte for byte on a socket, for what {@link HttpClient} refuses to send (two Content-Length
+     * headers, a length the body does not have): {@code headers} are the header lines after the request line, the
+     * key and Host are added. The answer is read until the server closes or 10 s pass.
+     */
+    public Answer raw(String method, String path, List<String> headers, String body) {
+        URI target = uri(path);
+        StringBuilder request = new StringBuilder(method + " " + target.getRawPath()
+                + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery()) + " HTTP/1.1\r\n"
+                + "Host: " + target.getHost() + ":" + target.getPort() + "\r\nConnection: close\r\n");
+        if (apiKey != null) {
+            request.append("Authorization: Bearer ").append(apiKey).append("\r\n");
+        }
+        headers.forEach(h -> request.append(h).append("\r\n"));
+        request.append("\r\n").append(body);
+        try (java.net.Socket socket = new java.net.Socket(target.getHost(), target.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+            try {
+                socket.getInputStream().transferTo(answer);
+            } catch (java.net.SocketTimeoutException e) {
+                // what arrived is the answer
+            }
+            String text = answer.toString(java.nio.charset.StandardCharsets.UTF_8);
+            int status = text.startsWith("HTTP/1.1 ") ? Integer.parseInt(text.substring(9, 12)) : -1;
+            int split = text.indexOf("\r\n\r\n");
+            String head = split < 0 ? text : text.substring(0, split);
+            String contentType = head.lines().filter(l -> l.toLowerCase(java.util.Locale.ROOT)
+                    .startsWith("content-type:")).map(l -> l.substring(13).strip()).findFirst().orElse(null);
+            String content = split < 0 ? "" : text.substring(split + 4);
+            if (head.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked")) {
+                content = dechunk(content);
+            }
+            return new Answer(status, contentType, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String dechunk(String chunked) {
+        StringBuilder out = new StringBuilder();
+        int at = 0;
+        while (at < chunked.length()) {
+            int end = chunked.indexOf("\r\n", at);
+            if (end < 0) {
+                break;
+            }
+            int size = Integer.parseInt(chunked.substring(at, end).split(";")[0].strip(), 16);
+            if (size == 0) {
+                break;
+            }
+            out.append(chunked, end + 2, Math.min(chunked.length(), end + 2 + size));
+            at = end + 2 + size + 2;
+        }
+        return out.toString();
     }
 
     public Answer get(String path) {

@@ -37,6 +37,18 @@ public class JpaFeedbackRepository implements FeedbackRepository {
     }
 
     @Override
+    public List<FeedbackEvent> withIdempotencyKeys(Collection<String> keys) {
+        List<String> all = List.copyOf(keys);
+        List<FeedbackEvent> found = new java.util.ArrayList<>();
+        for (int from = 0; from < all.size(); from += KeyLookups.SLICE) {
+            found.addAll(em.createQuery("select e from FeedbackEvent e where e.idempotencyKey in :keys",
+                    FeedbackEvent.class).setParameter("keys", all.subList(from, Math.min(all.size(),
+                    from + KeyLookups.SLICE))).getResultList());
+        }
+        return found;
+    }
+
+    @Override
     public void storeAll(List<FeedbackEvent> events) {
         for (FeedbackEvent event : events) {
             em.persist(event);

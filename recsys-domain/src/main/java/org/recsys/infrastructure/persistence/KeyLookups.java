@@ -52,8 +52,9 @@ final class KeyLookups {
 
     /** PostgreSQL: the keys of one array parameter that exist, each probed through the unique index. */
     static String postgresqlExisting(String table, String column) {
+        // limit 1: the column need not be unique (an idempotency key is unique per user only).
         return "select t.k from unnest(cast(?1 as varchar[])) as t(k) where (select 1 from " + table
-                + " x where x." + column + " = t.k) is not null";
+                + " x where x." + column + " = t.k limit 1) is not null";
     }
 
     /** PostgreSQL: the rows whose key is in one array parameter, each fetched through the key's index. */

@@ -86,7 +86,7 @@ class JpaRepositoriesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
-    void feedbackIsStoredInBulkReadNewestFirstAndKeysAreUnique(String kind) {
+    void feedbackIsStoredInBulkReadNewestFirstAndKeysAreUniquePerUser(String kind) {
         try (TestDatabase db = TestDatabase.of(kind)) {
             seed(db, 2, 3);
             db.inTransaction(em -> {
@@ -113,10 +113,19 @@ class JpaRepositoriesTest {
             assertThat(next).noneMatch(e -> first.stream().anyMatch(f -> f.id().equals(e.id())));
 
             assertThatThrownBy(() -> db.inTransaction(em -> {
-                new JpaFeedbackRepository(em).storeAll(List.of(new FeedbackEvent(new NewFeedback("u00001",
+                new JpaFeedbackRepository(em).storeAll(List.of(new FeedbackEvent(new NewFeedback("u00000",
                         "i00000", FeedbackType.CLICK, null, null, null, null, "k7"), "test", NOW)));
                 return null;
             })).satisfies(e -> assertThat(Transactions.isUniqueViolation(e)).isTrue());
+            // Keys are unique per user: another user's k7 is another event.
+            db.inTransaction(em -> {
+                new JpaFeedbackRepository(em).storeAll(List.of(new FeedbackEvent(new NewFeedback("u00001",
+                        "i00000", FeedbackType.CLICK, null, null, null, null, "k7"), "test", NOW)));
+                return null;
+            });
+            assertThat(feedback.withIdempotencyKeys(List.of("k7"))).extracting(FeedbackEvent::userId)
+                    .containsExactlyInAnyOrder("u00000", "u00001");
+            assertThat(feedback.existingIdempotencyKeys(List.of("k7", "k9999"))).containsExactly("k7");
         }
     }
 

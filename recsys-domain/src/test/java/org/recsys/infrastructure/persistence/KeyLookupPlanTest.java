@@ -7,13 +7,14 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * On PostgreSQL, looking up thousands of keys must probe the unique index even when the table has never been
- * analysed (autovacuum off, or just loaded): a sequential scan there made ingestion 60 times slower.
+ * On PostgreSQL, looking up thousands of keys must probe the index on the key (an index scan or a bitmap index
+ * scan) even when the table has never been analysed (autovacuum off, or just loaded): a sequential scan there
+ * made ingestion 60 times slower.
  */
 class KeyLookupPlanTest {
 
     @Test
-    void postgresqlKeyLookupUsesTheUniqueIndexWithoutStatistics() {
+    void postgresqlKeyLookupUsesTheIndexWithoutStatistics() {
         try (TestDatabase db = TestDatabase.postgresql()) {
             db.inTransaction(em -> {
                 em.createNativeQuery("insert into app_user (id, source, created_at, updated_at) values ('u', 't', "
@@ -30,10 +31,10 @@ class KeyLookupPlanTest {
                     + "}'";
 
             assertThat(plan(db, KeyLookups.postgresqlExisting("feedback_event", "idempotency_key"), keys))
-                    .contains("using feedback_event_idempotency_key")
+                    .contains("feedback_event_idempotency_key")
                     .doesNotContain("Seq Scan");
             assertThat(plan(db, KeyLookups.postgresqlLoad("feedback_event", "idempotency_key", true),
-                    keys)).contains("using feedback_event_idempotency_key").doesNotContain("Seq Scan");
+                    keys)).contains("feedback_event_idempotency_key").doesNotContain("Seq Scan");
         }
     }
 

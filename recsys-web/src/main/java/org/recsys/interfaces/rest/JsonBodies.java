@@ -3,6 +3,7 @@ package org.recsys.interfaces.rest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
@@ -31,7 +32,29 @@ public class JsonBodies implements ContainerRequestFilter, ReaderInterceptor {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (request.getLength() > maxBodyBytes) {
+        // The header itself, not getLength(): that is an int, and -1 for a declared length beyond 2 GiB. (Of several
+        // Content-Length lines Liberty passes on only one; a comma-separated list is seen here.)
+        String header = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        if (header == null || header.isBlank()) {
+            return;
+        }
+        java.util.Set<String> declared = new java.util.HashSet<>();
+        java.util.Arrays.stream(header.split(",")).map(String::strip).forEach(declared::add);
+        if (declared.size() > 1) {
+            // Two lengths for one body: whichever a proxy believed, the body we read may not be the one it sent.
+            throw new InvalidInputException(HttpHeaders.CONTENT_LENGTH, "is sent with different values " + declared
+                    + "; send one");
+        }
+        long length;
+        try {
+            length = Long.parseLong(declared.iterator().next());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(HttpHeaders.CONTENT_LENGTH, "must be a whole number of bytes");
+        }
+        if (length < 0) {
+            throw new InvalidInputException(HttpHeaders.CONTENT_LENGTH, "must be a whole number of bytes");
+        }
+        if (length > maxBodyBytes) {
             throw new PayloadTooLargeException(maxBodyBytes);
         }
     }

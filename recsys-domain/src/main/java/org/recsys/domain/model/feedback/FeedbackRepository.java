@@ -9,8 +9,11 @@ import java.util.Set;
 /** Feedback events; written in bulk, read per user newest first. */
 public interface FeedbackRepository {
 
-    /** The subset of the given idempotency keys already stored. */
+    /** The subset of the given idempotency keys already stored (for any user). */
     Set<String> existingIdempotencyKeys(Collection<String> keys);
+
+    /** The stored events that carry one of the given idempotency keys (a few: call with the existing keys). */
+    List<FeedbackEvent> withIdempotencyKeys(Collection<String> keys);
 
     void storeAll(List<FeedbackEvent> events);
 
