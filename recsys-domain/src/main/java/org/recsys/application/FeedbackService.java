@@ -100,10 +100,12 @@ public class FeedbackService {
         // A key names one event of one user. Sent again with the same event it is a retry (skipped); sent by the
         // API with a different event it is a client error that must not pass silently (409).
         Set<String> existing = keys.isEmpty() ? Set.of() : feedback.existingIdempotencyKeys(keys);
-        Map<String, Object> seen = new HashMap<>();
+        Map<String, NewFeedback> seen = new HashMap<>();
         if (!existing.isEmpty()) {
             for (FeedbackEvent stored : feedback.withIdempotencyKeys(existing)) {
-                seen.put(scopedKey(stored.userId(), stored.idempotencyKey()), stored);
+                seen.put(scopedKey(stored.userId(), stored.idempotencyKey()), new NewFeedback(stored.userId(),
+                        stored.itemId(), stored.type(), stored.value(), stored.text(), stored.occurredAt(),
+                        stored.recommendationId(), stored.idempotencyKey()));
             }
         }
         Instant now = clock.instant();
@@ -115,7 +117,7 @@ public class FeedbackService {
                 fresh.add(new FeedbackEvent(event, source, now));
                 continue;
             }
-            Object earlier = seen.putIfAbsent(scopedKey(event.userId(), event.idempotencyKey()), event);
+            NewFeedback earlier = seen.putIfAbsent(scopedKey(event.userId(), event.idempotencyKey()), event);
             if (earlier == null) {
                 fresh.add(new FeedbackEvent(event, source, now));
             } else if (RecordSource.API.equals(source) && !sameEvent(earlier, event)) {
@@ -142,18 +144,11 @@ public class FeedbackService {
     }
 
     /** Whether a retry carries the same event: same item, type, value, text and recommendation, and time if given. */
-    private static boolean sameEvent(Object earlier, NewFeedback event) {
-        if (earlier instanceof FeedbackEvent stored) {
-            return stored.itemId().equals(event.itemId()) && stored.type() == event.type()
-                    && Objects.equals(stored.value(), event.value()) && Objects.equals(stored.text(), event.text())
-                    && Objects.equals(stored.recommendationId(), event.recommendationId())
-                    && (event.occurredAt() == null || event.occurredAt().equals(stored.occurredAt()));
-        }
-        NewFeedback other = (NewFeedback) earlier;
-        return other.itemId().equals(event.itemId()) && other.type() == event.type()
-                && Objects.equals(other.value(), event.value()) && Objects.equals(other.text(), event.text())
-                && Objects.equals(other.recommendationId(), event.recommendationId())
-                && Objects.equals(other.occurredAt(), event.occurredAt());
+    private static boolean sameEvent(NewFeedback earlier, NewFeedback event) {
+        return earlier.itemId().equals(event.itemId()) && earlier.type() == event.type()
+                && Objects.equals(earlier.value(), event.value()) && Objects.equals(earlier.text(), event.text())
+                && Objects.equals(earlier.recommendationId(), event.recommendationId())
+                && (event.occurredAt() == null || event.occurredAt().equals(earlier.occurredAt()));
     }
 
     /** Credits positive feedback on a recommendation to the strategy that made it, for the bandit. */

@@ -1,7 +1,7 @@
 package org.recsys.infrastructure.persistence;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Decides from samples of the connection pool when connections are stranded: in use (neither free nor behind an
@@ -15,7 +15,7 @@ public final class StrandedConnections {
     }
 
     private final long windowMillis;
-    private final Deque<Sample> samples = new ArrayDeque<>();
+    private final List<Sample> samples = new ArrayList<>();
 
     public StrandedConnections(long windowMillis) {
         this.windowMillis = windowMillis;
@@ -31,12 +31,13 @@ public final class StrandedConnections {
      * smallest count over it), 0 until the samples cover the whole window.
      */
     public synchronized long add(long atMillis, long withoutHandle) {
-        samples.addLast(new Sample(atMillis, withoutHandle));
-        while (samples.size() > 1 && samples.peekFirst().atMillis() < atMillis - windowMillis
-                && samples.stream().skip(1).findFirst().orElseThrow().atMillis() <= atMillis - windowMillis) {
-            samples.removeFirst();
+        samples.add(new Sample(atMillis, withoutHandle));
+        long windowStart = atMillis - windowMillis;
+        // Keep one sample at or before the window's start: it shows the samples cover the whole window.
+        while (samples.size() > 1 && samples.get(1).atMillis() <= windowStart) {
+            samples.remove(0);
         }
-        if (samples.peekFirst().atMillis() > atMillis - windowMillis) {
+        if (samples.get(0).atMillis() > windowStart) {
             return 0;
         }
         return samples.stream().mapToLong(Sample::withoutHandle).min().orElse(0);

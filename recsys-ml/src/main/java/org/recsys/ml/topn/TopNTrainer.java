@@ -129,9 +129,10 @@ public final class TopNTrainer {
         Map<String, Set<String>> labels = new LinkedHashMap<>();
         java.util.Random random = new java.util.Random(seed);
         Map<String, Integer> folds = new java.util.HashMap<>();
-        for (String user : rankerUsers) {
-            folds.put(user, (folds.size() / 2) % 2);
-            folds.put(user + NEW_USER_COPY, folds.get(user));
+        for (int r = 0; r < rankerUsers.size(); r++) {
+            String user = rankerUsers.get(r);
+            folds.put(user, r % 2);
+            folds.put(user + NEW_USER_COPY, r % 2);
             List<String> history = histories.getOrDefault(user, List.of());
             labels.put(user, split.heldOut().get(user));
             if (history.size() <= TopNModel.NEW_USER_HISTORY) {

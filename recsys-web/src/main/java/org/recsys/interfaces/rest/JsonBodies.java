@@ -45,16 +45,11 @@ public class JsonBodies implements ContainerRequestFilter, ReaderInterceptor {
             throw new InvalidInputException(HttpHeaders.CONTENT_LENGTH, "is sent with different values " + declared
                     + "; send one");
         }
-        long length;
-        try {
-            length = Long.parseLong(declared.iterator().next());
-        } catch (NumberFormatException e) {
+        String value = declared.iterator().next();
+        if (!value.matches("\\d{1,18}")) {
             throw new InvalidInputException(HttpHeaders.CONTENT_LENGTH, "must be a whole number of bytes");
         }
-        if (length < 0) {
-            throw new InvalidInputException(HttpHeaders.CONTENT_LENGTH, "must be a whole number of bytes");
-        }
-        if (length > maxBodyBytes) {
+        if (Long.parseLong(value) > maxBodyBytes) {
             throw new PayloadTooLargeException(maxBodyBytes);
         }
     }
