@@ -71,6 +71,53 @@ class ApiSecurityIT {
     }
 
     @Test
+    void operationsWorkNeedsAnOperateKey(RecsysServer.Running server, Api api) {
+        ConsoleSession admin = admin(server);
+        Api partner = api.withKey(admin.createKey(prefix + "partner-ops", "WRITE"));
+        Api operator = api.withKey(admin.createKey(prefix + "operator", "OPERATE"));
+
+        String scheduleBefore = operator.get("jobs/train-models/schedule").body();
+        // A partner's WRITE key writes partner data but may neither run nor read operations work.
+        assertThat(partner.put("users/" + prefix + "p", Map.of("preferenceText", "jazz")).status()).isEqualTo(201);
+        for (Api.Answer refused : java.util.List.of(partner.get("jobs"), partner.get("models"),
+                partner.get("experiments"), partner.get("imports/1"),
+                partner.post("jobs/no-such-job/executions", Map.of()),
+                partner.post("models/topn/rollback", Map.of()),
+                partner.post("imports", Map.of("format", "movielens-100k", "path", "x")),
+                partner.put("jobs/train-models/schedule", Map.of("cron", "0 3 * * *")))) {
+            assertProblem(refused, 403);
+            assertThat(refused.json().path("detail").asText()).contains("OPERATE");
+            assertThat(refused.wwwAuthenticate()).contains("scope=\"operate\"");
+        }
+        assertThat(operator.get("jobs/train-models/schedule").body()).as("the refused schedule change is not stored")
+                .isEqualTo(scheduleBefore);
+
+        // The same paths answer an OPERATE key; its writes are allowed too.
+        assertThat(operator.get("jobs").status()).isEqualTo(200);
+        assertThat(operator.get("models").status()).isEqualTo(200);
+        assertThat(operator.get("experiments").status()).isEqualTo(200);
+        assertThat(operator.put("users/" + prefix + "o", Map.of("preferenceText", "folk")).status()).isEqualTo(201);
+    }
+
+    @Test
+    void errorsTheWebContainerRaisesItselfAreProblemDocumentsWithoutAStackTrace(Api api) {
+        for (String path : java.util.List.of("users/a%2Fb", "users/a%5Cb", "users/%2E%2E", "users/%2e")) {
+            for (String method : java.util.List.of("GET", "DELETE")) {
+                Api.Answer answer = api.raw(method, path, java.util.List.of(), "");
+                assertThat(answer.status()).as(method + " " + path + ": " + answer).isEqualTo(400);
+                assertThat(answer.contentType()).as(method + " " + path).startsWith("application/problem+json");
+                assertThat(answer.json().path("status").asInt()).isEqualTo(400);
+                assertThat(answer.body()).doesNotContain("at com.").doesNotContain("Exception").doesNotContain(path);
+            }
+        }
+        // Outside the API the console's own error page answers, also without a stack trace.
+        Api.Answer console = api.anonymous().raw("GET", "/console/a%2Fb", java.util.List.of(), "");
+        assertThat(console.status()).isEqualTo(400);
+        assertThat(console.contentType()).startsWith("text/html");
+        assertThat(console.body()).doesNotContain("at com.").doesNotContain("Exception");
+    }
+
+    @Test
     void aKeyWorksAtOnceAndARevokedKeyGives401(RecsysServer.Running server, Api api) {
         ConsoleSession admin = admin(server);
         String token = admin.createKey(prefix + "partner", "WRITE");

@@ -136,6 +136,23 @@ class FeedbackApiIT {
     }
 
     @Test
+    void everyKindOfErrorOfABatchComesInOneAnswer(Api api) {
+        // A wrong type, a missing field, an unknown item and a rating without stars: before, each came only after
+        // the one before it was fixed.
+        Api.Answer answer = api.post("feedback/batch", "{\"events\": ["
+                + "{\"userId\": \"" + prefix + "all\", \"itemId\": \"demo-guitars-01\", \"type\": \"CLICK\", "
+                + "\"occurredAt\": 5},"
+                + "{\"itemId\": \"demo-guitars-01\", \"type\": \"CLICK\"},"
+                + "{\"userId\": \"" + prefix + "all\", \"itemId\": \"no-such-item\", \"type\": \"LIKE\"},"
+                + "{\"userId\": \"" + prefix + "all\", \"itemId\": \"demo-guitars-01\", \"type\": \"RATING\"}]}");
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+        assertThat(answer.json().path("errors").findValuesAsText("field")).containsExactly(
+                "events[0].occurredAt", "events[1].userId", "events[2].itemId", "events[3].value");
+        assertThat(api.get("users/" + prefix + "all").status()).as("nothing stored").isEqualTo(404);
+    }
+
+    @Test
     void tooManyEventsAndTooLargeBodiesAreRefused(Api api) {
         List<Map<String, Object>> many = new ArrayList<>();
         for (int i = 0; i < 10_001; i++) {

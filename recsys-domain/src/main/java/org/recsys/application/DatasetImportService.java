@@ -72,12 +72,20 @@ public class DatasetImportService {
         });
     }
 
-    @Transactional
     public ImportStatus status(long id) {
-        DatasetImport request = imports.find(id).orElseThrow(() -> new UnknownEntityException("import", id));
+        return transactions.inTransaction(() -> statusIfPresent(id))
+                .orElseThrow(() -> new UnknownEntityException("import", id));
+    }
+
+    private Optional<ImportStatus> statusIfPresent(long id) {
+        Optional<DatasetImport> found = imports.find(id);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        DatasetImport request = found.get();
         List<RejectedLine> rejected = imports.rejectedLines(id, REJECTED_LINES_SHOWN);
         if (request.jobExecutionId() == null) {
-            return new ImportStatus(request, null, "STARTING", null, null, null, rejected);
+            return Optional.of(new ImportStatus(request, null, "STARTING", null, null, null, rejected));
         }
         try {
             // The newest execution of the job instance: a stopped import may have been restarted since.
@@ -85,13 +93,13 @@ public class DatasetImportService {
             JobExecution execution = operator.getJobExecutions(operator.getJobInstance(request.jobExecutionId()))
                     .stream().max(java.util.Comparator.comparingLong(JobExecution::getExecutionId))
                     .orElseThrow(() -> new NoSuchJobExecutionException("no executions"));
-            return new ImportStatus(request, execution.getExecutionId(), execution.getBatchStatus().name(),
+            return Optional.of(new ImportStatus(request, execution.getExecutionId(), execution.getBatchStatus().name(),
                     execution.getStartTime() == null ? null : execution.getStartTime().toInstant(),
                     execution.getEndTime() == null ? null : execution.getEndTime().toInstant(),
-                    execution.getExitStatus(), rejected);
+                    execution.getExitStatus(), rejected));
         } catch (NoSuchJobExecutionException e) {
-            return new ImportStatus(request, request.jobExecutionId(), "UNKNOWN", null, null,
-                    "job execution no longer recorded", rejected);
+            return Optional.of(new ImportStatus(request, request.jobExecutionId(), "UNKNOWN", null, null,
+                    "job execution no longer recorded", rejected));
         }
     }
 

@@ -67,13 +67,25 @@ public class FeedbackService {
     }
 
     private RecordOutcome recordRetrying(List<NewFeedback> batch, String source) {
-        return Transactions.retryingConcurrentInserts(transactions, () -> store(batch, source));
+        // A refused batch is thrown after its transaction, which wrote nothing (see Transactions).
+        return Transactions.retryingConcurrentInserts(transactions, () -> store(batch, source)).orThrow();
     }
 
     /** Records the batch inside the caller's transaction (the import job's chunk). */
     @Transactional
     public RecordOutcome record(List<NewFeedback> batch, String source) {
-        return store(batch, source);
+        return store(batch, source).orThrow();
+    }
+
+    /** A batch stored, or refused before anything was written. */
+    private record Attempt(RecordOutcome outcome, RuntimeException refusal) {
+
+        RecordOutcome orThrow() {
+            if (refusal != null) {
+                throw refusal;
+            }
+            return outcome;
+        }
     }
 
     public Slice<FeedbackEvent> listForUser(String userId, Instant beforeTime, Long beforeId, int limit) {
@@ -87,9 +99,12 @@ public class FeedbackService {
         return feedback.count();
     }
 
-    private RecordOutcome store(List<NewFeedback> batch, String source) {
-        check(batch);
-        int usersCreated = createMissingUsers(batch, source);
+    /** Decides what to refuse (invalid events, reused keys) from reads alone, then writes. */
+    private Attempt store(List<NewFeedback> batch, String source) {
+        List<FieldError> problems = problems(batch);
+        if (!problems.isEmpty()) {
+            return new Attempt(null, new InvalidInputException(problems));
+        }
 
         Set<String> keys = new HashSet<>();
         for (NewFeedback event : batch) {
@@ -127,16 +142,18 @@ public class FeedbackService {
             }
         }
         if (!conflicts.isEmpty()) {
-            throw new ConflictException(String.join("; ", conflicts) + ". Nothing was stored; use a new key for a "
-                    + "new event.");
+            return new Attempt(null, new ConflictException(String.join("; ", conflicts) + ". Nothing was stored; use "
+                    + "a new key for a new event."));
         }
+        int usersCreated = createMissingUsers(batch, source);
         feedback.storeAll(fresh);
         if (!fresh.isEmpty()) {
             profiles.learn(fresh);
             attribute(fresh);
             recorded.fire(new FeedbackRecorded(List.copyOf(fresh)));
         }
-        return new RecordOutcome(batch.size(), fresh.size(), batch.size() - fresh.size(), usersCreated, fresh);
+        return new Attempt(new RecordOutcome(batch.size(), fresh.size(), batch.size() - fresh.size(), usersCreated,
+                fresh), null);
     }
 
     private static String scopedKey(String userId, String idempotencyKey) {
@@ -172,32 +189,46 @@ public class FeedbackService {
         };
     }
 
-    /** Every event well-formed for its type and about a known item; every user known unless they may be created. */
-    private void check(List<NewFeedback> batch) {
+    /**
+     * What {@link #recordWithRetry} would refuse in a batch, as errors with the paths {@code events[i].field}, without
+     * storing anything: events of the wrong shape for their type, unknown items, and unknown users unless they may be
+     * created. Null events and missing fields are skipped (field validation reports them).
+     */
+    @Transactional
+    public List<FieldError> problems(List<NewFeedback> batch) {
         List<FieldError> errors = new ArrayList<>();
         Set<String> itemIds = new LinkedHashSet<>();
         Set<String> userIds = new LinkedHashSet<>();
         for (NewFeedback event : batch) {
-            itemIds.add(event.itemId());
-            userIds.add(event.userId());
+            if (event != null) {
+                if (event.itemId() != null) {
+                    itemIds.add(event.itemId());
+                }
+                if (event.userId() != null) {
+                    userIds.add(event.userId());
+                }
+            }
         }
-        Set<String> knownItems = items.existingIds(itemIds);
-        Set<String> knownUsers = createUnknownUsers ? userIds : users.existingIds(userIds);
+        Set<String> knownItems = itemIds.isEmpty() ? Set.of() : items.existingIds(itemIds);
+        Set<String> knownUsers = createUnknownUsers || userIds.isEmpty() ? userIds : users.existingIds(userIds);
         for (int i = 0; i < batch.size(); i++) {
             NewFeedback event = batch.get(i);
+            if (event == null) {
+                continue;
+            }
             String at = "events[" + i + "].";
-            event.type().check(event.value(), event.text())
-                    .ifPresent(p -> errors.add(new FieldError(at + p.field(), p.message())));
-            if (!knownItems.contains(event.itemId())) {
+            if (event.type() != null) {
+                event.type().check(event.value(), event.text())
+                        .ifPresent(p -> errors.add(new FieldError(at + p.field(), p.message())));
+            }
+            if (event.itemId() != null && !knownItems.contains(event.itemId())) {
                 errors.add(new FieldError(at + "itemId", "no item with id '" + event.itemId() + "'"));
             }
-            if (!knownUsers.contains(event.userId())) {
+            if (event.userId() != null && !knownUsers.contains(event.userId())) {
                 errors.add(new FieldError(at + "userId", "no user with id '" + event.userId() + "'"));
             }
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        return errors;
     }
 
     private int createMissingUsers(List<NewFeedback> batch, String source) {

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -92,12 +93,19 @@ public class ItemService {
     }
 
     /** Removes the item and the feedback about it. */
-    @Transactional
     public void remove(String id) {
-        Item item = get(id);
-        feedback.removeForItem(id);
-        items.remove(item);
-        itemRemoved.fire(new ItemRemoved(id));
+        boolean removed = transactions.inTransaction(() -> {
+            Optional<Item> item = items.find(id);
+            item.ifPresent(found -> {
+                feedback.removeForItem(id);
+                items.remove(found);
+                itemRemoved.fire(new ItemRemoved(id));
+            });
+            return item.isPresent();
+        });
+        if (!removed) {
+            throw new UnknownEntityException("item", id);
+        }
     }
 
     public long count() {

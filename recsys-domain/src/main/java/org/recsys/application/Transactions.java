@@ -5,13 +5,21 @@ import jakarta.transaction.Transactional;
 import java.util.function.Supplier;
 
 /**
- * Runs work in a transaction of its own, for callers that must see it committed (or retry it) before they go on.
+ * Runs work in a transaction: of its own, for callers that must see it committed (or retry it) before they go on, or
+ * joining the caller's. Services check what a client got wrong before the transaction or return it from the work and
+ * throw after it: Liberty writes an FFDC incident for every exception that leaves a transactional method, and a 4xx
+ * is not an incident.
  */
 @ApplicationScoped
 public class Transactions {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public <T> T inNewTransaction(Supplier<T> work) {
+        return work.get();
+    }
+
+    @Transactional
+    public <T> T inTransaction(Supplier<T> work) {
         return work.get();
     }
 

@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -97,13 +98,20 @@ public class UserService {
     }
 
     /** Erases the user with their events, impressions and everything derived from them. */
-    @Transactional
     public void erase(String id) {
-        User user = get(id);
-        feedback.removeForUser(id);
-        impressions.removeForUser(id);
-        users.remove(user);
-        userErased.fire(new UserErased(id));
+        boolean erased = transactions.inTransaction(() -> {
+            Optional<User> user = users.find(id);
+            user.ifPresent(found -> {
+                feedback.removeForUser(id);
+                impressions.removeForUser(id);
+                users.remove(found);
+                userErased.fire(new UserErased(id));
+            });
+            return user.isPresent();
+        });
+        if (!erased) {
+            throw new UnknownEntityException("user", id);
+        }
     }
 
     public long count() {

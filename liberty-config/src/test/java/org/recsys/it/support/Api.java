@@ -71,23 +71,34 @@ public final class Api {
      */
     public Answer raw(String method, String path, List<String> headers, String body) {
         URI target = uri(path);
-        StringBuilder request = new StringBuilder(method + " " + target.getRawPath()
-                + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery()) + " HTTP/1.1\r\n"
-                + "Host: " + target.getHost() + ":" + target.getPort() + "\r\nConnection: close\r\n");
+        return raw(method, target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery()),
+                headers, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A request with the request target exactly as given (e.g. {@code /api/v1/users/a%ZZ?x=1}, not checked or
+     * encoded) and a body of any bytes; as {@link #raw(String, String, List, String)} otherwise.
+     */
+    public Answer raw(String method, String requestTarget, List<String> headers, byte[] body) {
+        StringBuilder request = new StringBuilder(method + " " + requestTarget + " HTTP/1.1\r\n"
+                + "Host: " + base.getHost() + ":" + base.getPort() + "\r\nConnection: close\r\n");
         if (apiKey != null) {
             request.append("Authorization: Bearer ").append(apiKey).append("\r\n");
         }
         headers.forEach(h -> request.append(h).append("\r\n"));
-        request.append("\r\n").append(body);
-        try (java.net.Socket socket = new java.net.Socket(target.getHost(), target.getPort())) {
+        request.append("\r\n");
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write(request.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            socket.getOutputStream().write(body);
             socket.getOutputStream().flush();
             java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
             try {
                 socket.getInputStream().transferTo(answer);
             } catch (java.net.SocketTimeoutException e) {
                 // what arrived is the answer
+            } catch (java.net.SocketException e) {
+                // the server closed the connection while we were still sending: what arrived is the answer
             }
             String text = answer.toString(java.nio.charset.StandardCharsets.UTF_8);
             int status = text.startsWith("HTTP/1.1 ") ? Integer.parseInt(text.substring(9, 12)) : -1;

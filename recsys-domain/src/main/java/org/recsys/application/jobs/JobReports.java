@@ -6,6 +6,7 @@ import jakarta.json.JsonObject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
+import org.recsys.application.Transactions;
 import org.recsys.application.UnknownEntityException;
 import org.recsys.domain.model.jobreport.JobReport;
 import org.recsys.domain.model.jobreport.JobReportRepository;
@@ -17,6 +18,9 @@ public class JobReports {
     @Inject
     JobReportRepository reports;
 
+    @Inject
+    Transactions transactions;
+
     Clock clock = Clock.systemUTC();
 
     /** Stores a report in the caller's transaction (a chunk's or a batchlet's), so it commits with the work. */
@@ -27,10 +31,11 @@ public class JobReports {
         return report;
     }
 
-    @Transactional
+    /** The newest report of a job; thrown outside the transaction (see {@code Transactions}) when there is none. */
     public JobReport latest(String jobName) {
         JobDefinition.byName(jobName).orElseThrow(() -> new UnknownEntityException("job", jobName));
-        return reports.latest(jobName).orElseThrow(() -> new UnknownEntityException("report of job", jobName));
+        return transactions.inTransaction(() -> reports.latest(jobName))
+                .orElseThrow(() -> new UnknownEntityException("report of job", jobName));
     }
 
     @Transactional

@@ -87,8 +87,10 @@ public class JobScheduler {
         return schedules.find(jobName);
     }
 
-    /** Sets (or creates) a job's schedule; takes effect at the next tick on every member. */
-    @Transactional
+    /**
+     * Sets (or creates) a job's schedule; takes effect at the next tick on every member. The request is checked
+     * before the transaction, so that a client's mistake is no incident (see {@code Transactions}).
+     */
     public JobSchedule change(String jobName, String cron, boolean enabled) {
         JobDefinition job = JobDefinition.byName(jobName).orElseThrow(() -> new UnknownEntityException("job",
                 jobName));
@@ -99,12 +101,16 @@ public class JobScheduler {
             throw new InvalidInputException("cron", "is required, e.g. \"0 3 * * *\" (every day at 03:00 UTC)");
         }
         Instant next = next(cron.strip(), clock.instant());
+        return transactions.inTransaction(() -> store(jobName, cron.strip(), enabled, next));
+    }
+
+    private JobSchedule store(String jobName, String cron, boolean enabled, Instant next) {
         Optional<JobSchedule> existing = schedules.find(jobName);
         if (existing.isPresent()) {
-            existing.get().change(cron.strip(), enabled, next);
+            existing.get().change(cron, enabled, next);
             return existing.get();
         }
-        JobSchedule created = new JobSchedule(jobName, cron.strip(), enabled, next);
+        JobSchedule created = new JobSchedule(jobName, cron, enabled, next);
         schedules.store(created);
         return created;
     }

@@ -98,32 +98,55 @@ public class ModelRegistry {
         return new Registration(version, decision.promote(), decision.reason());
     }
 
-    /** Makes a version the active one of its kind (an operator's decision; no margin applies). */
-    @Transactional
+    /**
+     * Makes a version the active one of its kind (an operator's decision; no margin applies). What an operator got
+     * wrong is thrown after the transaction, which it leaves unchanged (see {@code Transactions}).
+     */
     public ModelVersion promote(String versionId) {
-        ModelVersion version = versions.find(versionId).orElseThrow(() -> new UnknownEntityException("model",
-                versionId));
-        if (version.status() == ModelStatus.ACTIVE) {
-            return version;
+        return transactions.inTransaction(() -> promoteIfPresent(versionId))
+                .orElseThrow(() -> new UnknownEntityException("model", versionId));
+    }
+
+    private Optional<ModelVersion> promoteIfPresent(String versionId) {
+        Optional<ModelVersion> found = versions.find(versionId);
+        if (found.isEmpty() || found.get().status() == ModelStatus.ACTIVE) {
+            return found;
         }
+        ModelVersion version = found.get();
         versions.activeForUpdate(version.kind()).ifPresent(previous -> previous.retire("replaced by "
                 + versionId + " (promoted by an operator)"));
         version.activate(clock.instant(), "promoted by an operator");
         activated.fire(new ModelActivated(version.kind(), versionId));
-        return version;
+        return Optional.of(version);
     }
 
     /** Retires the active version of a kind and brings back the one that served before it. */
-    @Transactional
     public ModelVersion rollback(ModelKind kind) {
-        ModelVersion active = versions.activeForUpdate(kind).orElseThrow(() -> new ConflictException(
-                "no " + kind.id() + " model is active, so there is nothing to roll back"));
-        ModelVersion previous = versions.previouslyActive(kind).orElseThrow(() -> new ConflictException(
-                active.version() + " is the only " + kind.id() + " model that ever served; nothing to roll back to"));
-        active.retire("rolled back to " + previous.version() + " by an operator");
-        previous.activate(clock.instant(), "restored by rolling back " + active.version());
-        activated.fire(new ModelActivated(kind, previous.version()));
-        return previous;
+        RolledBack outcome = transactions.inTransaction(() -> rollbackIfPossible(kind));
+        if (outcome.refusal() != null) {
+            throw new ConflictException(outcome.refusal());
+        }
+        return outcome.restored();
+    }
+
+    /** What a rollback did: the version restored, or why there was none to restore (nothing changed then). */
+    private record RolledBack(ModelVersion restored, String refusal) {
+    }
+
+    private RolledBack rollbackIfPossible(ModelKind kind) {
+        Optional<ModelVersion> active = versions.activeForUpdate(kind);
+        if (active.isEmpty()) {
+            return new RolledBack(null, "no " + kind.id() + " model is active, so there is nothing to roll back");
+        }
+        Optional<ModelVersion> previous = versions.previouslyActive(kind);
+        if (previous.isEmpty()) {
+            return new RolledBack(null, active.get().version() + " is the only " + kind.id()
+                    + " model that ever served; nothing to roll back to");
+        }
+        active.get().retire("rolled back to " + previous.get().version() + " by an operator");
+        previous.get().activate(clock.instant(), "restored by rolling back " + active.get().version());
+        activated.fire(new ModelActivated(kind, previous.get().version()));
+        return new RolledBack(previous.get(), null);
     }
 
     @Transactional
@@ -131,9 +154,9 @@ public class ModelRegistry {
         return versions.list(kind, limit);
     }
 
-    @Transactional
     public ModelVersion find(String versionId) {
-        return versions.find(versionId).orElseThrow(() -> new UnknownEntityException("model", versionId));
+        return transactions.inTransaction(() -> versions.find(versionId))
+                .orElseThrow(() -> new UnknownEntityException("model", versionId));
     }
 
     /** Loads and serves the active version of every kind; returns the kinds that have none yet. */

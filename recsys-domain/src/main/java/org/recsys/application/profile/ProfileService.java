@@ -125,16 +125,22 @@ public class ProfileService {
         apply(signals);
     }
 
-    /** Moves the user's profile by what they wrote ("more jazz guitar, no cables"). */
-    @Transactional
+    /**
+     * Moves the user's profile by what they wrote ("more jazz guitar, no cables"). The text and the user are checked
+     * before the transaction, so that a client's mistake is no incident (see {@code Transactions}).
+     */
     public ProfileView applyPreferences(String userId, String text) {
-        if (users.find(userId).isEmpty()) {
-            throw new UnknownEntityException("user", userId);
-        }
         List<PreferenceText.Clause> clauses = PreferenceText.clauses(text);
         if (clauses.isEmpty()) {
             throw new InvalidInputException("text", "says nothing the profile could use");
         }
+        if (transactions.inNewTransaction(() -> users.find(userId)).isEmpty()) {
+            throw new UnknownEntityException("user", userId);
+        }
+        return transactions.inTransaction(() -> applyClauses(userId, clauses));
+    }
+
+    private ProfileView applyClauses(String userId, List<PreferenceText.Clause> clauses) {
         List<float[]> vectors = encoding.encodeAll(clauses.stream().map(PreferenceText.Clause::text).toList());
         List<ProfileSignal> signals = new ArrayList<>();
         for (int i = 0; i < clauses.size(); i++) {

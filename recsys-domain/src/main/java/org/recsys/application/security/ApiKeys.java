@@ -54,24 +54,28 @@ public class ApiKeys {
     public record IssuedKey(ApiKey key, String token) {
     }
 
-    @Transactional
+    /** Checks the request first, so that a mistake is no incident (see {@code Transactions}), then stores the key. */
     public IssuedKey create(String name, ApiKeyScope scope, String createdBy) {
         String cleanName = name == null ? "" : name.strip();
         if (cleanName.isEmpty() || cleanName.length() > 120) {
             throw new InvalidInputException("name", "must be 1 to 120 characters");
         }
         if (scope == null) {
-            throw new InvalidInputException("scope", "must be READ or WRITE");
+            throw new InvalidInputException("scope", "must be READ, WRITE or OPERATE");
         }
         String id = Secrets.randomHex(6);
         String token = PREFIX + id + "_" + Secrets.randomToken(32);
         ApiKey key = new ApiKey(id, cleanName, Secrets.sha256Hex(token), scope, createdBy, clock.instant());
-        keys.store(key);
+        transactions.inTransaction(() -> {
+            keys.store(key);
+            return key;
+        });
         return new IssuedKey(key, token);
     }
 
     /**
-     * Stores a token chosen by the operator (configuration, e.g. RECSYS_API_BOOTSTRAP_KEY) unless it is stored already.
+     * Stores a token chosen by the operator (configuration, e.g. RECSYS_API_BOOTSTRAP_KEY) unless it is stored already;
+     * a stored one gets the configured scope (a key stored before scope OPERATE existed is upgraded).
      *
      * @return whether it was stored now
      */
@@ -82,7 +86,12 @@ public class ApiKeys {
                     + " characters");
         }
         String hash = Secrets.sha256Hex(token);
-        if (keys.findByTokenHash(hash).isPresent() || keys.find(id).isPresent()) {
+        Optional<ApiKey> stored = keys.findByTokenHash(hash).or(() -> keys.find(id));
+        if (stored.isPresent()) {
+            if (stored.get().scope() != scope && stored.get().tokenHash().equals(hash)) {
+                stored.get().changeScope(scope);
+                remembered.clear();
+            }
             return false;
         }
         keys.store(new ApiKey(id, name, hash, scope, "configuration", clock.instant()));

@@ -86,14 +86,21 @@ public class SecurityBootstrap {
             }
             if (bootstrapKey.filter(k -> !k.isBlank()).isPresent()) {
                 if (apiKeys.ensureConfigured(BOOTSTRAP_KEY_ID, "configured key (recsys.api.bootstrap-key)",
-                        bootstrapKey.get().strip(), ApiKeyScope.WRITE)) {
+                        bootstrapKey.get().strip(), ApiKeyScope.OPERATE)) {
                     LOG.info("Partner API key 'bootstrap' stored from recsys.api.bootstrap-key");
                 }
             }
-            if (demo && apiKeys.list().stream().noneMatch(k -> k.createdBy().equals("demo"))) {
+            if (demo && apiKeys.list().stream().noneMatch(k -> k.createdBy().equals("demo")
+                    && k.scope() == ApiKeyScope.WRITE)) {
                 ApiKeys.IssuedKey issued = apiKeys.create("demo partner key", ApiKeyScope.WRITE, "demo");
                 generated.add("partner API key (write) " + issued.token());
                 file.setProperty("api.key", issued.token());
+            }
+            if (demo && apiKeys.list().stream().noneMatch(k -> k.createdBy().equals("demo")
+                    && k.scope() == ApiKeyScope.OPERATE)) {
+                ApiKeys.IssuedKey issued = apiKeys.create("demo operator key", ApiKeyScope.OPERATE, "demo");
+                generated.add("operator API key (imports, jobs, models) " + issued.token());
+                file.setProperty("operator.key", issued.token());
             }
         } catch (RuntimeException e) {
             // Another cluster member may have created the same users at the same moment: nothing is lost.

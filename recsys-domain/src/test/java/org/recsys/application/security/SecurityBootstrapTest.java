@@ -96,13 +96,17 @@ class SecurityBootstrapTest {
         assertThat(users.find("admin")).map(ConsoleUser::role).hasValue(ConsoleRole.ADMIN);
         assertThat(users.find("admin").orElseThrow().passwordHash()).doesNotContain(password);
         String token = file.getProperty("api.key");
-        assertThat(keys.stored).singleElement().satisfies(k -> assertThat(k.tokenHash())
-                .isEqualTo(Secrets.sha256Hex(token)));
+        String operatorToken = file.getProperty("operator.key");
+        assertThat(keys.stored).hasSize(2);
+        assertThat(keys.stored).filteredOn(k -> k.tokenHash().equals(Secrets.sha256Hex(token)))
+                .singleElement().satisfies(k -> assertThat(k.scope()).isEqualTo(ApiKeyScope.WRITE));
+        assertThat(keys.stored).filteredOn(k -> k.tokenHash().equals(Secrets.sha256Hex(operatorToken)))
+                .singleElement().satisfies(k -> assertThat(k.scope()).isEqualTo(ApiKeyScope.OPERATE));
 
         // A second start generates nothing new: the first credentials stay valid.
         bootstrap(true, null, null).bootstrap();
         assertThat(users.stored).hasSize(1);
-        assertThat(keys.stored).hasSize(1);
+        assertThat(keys.stored).hasSize(2);
         assertThat(credentialsFile().getProperty("console.password")).isEqualTo(password);
     }
 
@@ -119,7 +123,8 @@ class SecurityBootstrapTest {
         String key = "configured-bootstrap-key-0123456789";
         bootstrap(false, "first-admin-password", key, "ops:operator:operator-password").bootstrap();
         assertThat(users.find("ops")).map(ConsoleUser::role).hasValue(ConsoleRole.OPERATOR);
-        assertThat(keys.stored).singleElement().satisfies(k -> assertThat(k.scope()).isEqualTo(ApiKeyScope.WRITE));
+        // The operator's configured key runs operations work too.
+        assertThat(keys.stored).singleElement().satisfies(k -> assertThat(k.scope()).isEqualTo(ApiKeyScope.OPERATE));
 
         bootstrap(false, "second-admin-password", key).bootstrap();
         ConsoleUsers check = new ConsoleUsers();

@@ -29,6 +29,8 @@ public class JsonBodies implements ContainerRequestFilter, ReaderInterceptor {
     @Inject
     @ConfigProperty(name = "recsys.api.max-body-bytes", defaultValue = "33554432")
     long maxBodyBytes;
+    @Inject
+    RequestValidation validation;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -61,9 +63,9 @@ public class JsonBodies implements ContainerRequestFilter, ReaderInterceptor {
             throw new InvalidInputException("body", "is required: send a JSON document");
         }
         // JSON-B quietly turns numbers into strings; the API promises a 400 for every wrong type instead.
-        List<FieldError> shapeErrors = JsonShape.check(body, context.getGenericType());
-        if (!shapeErrors.isEmpty()) {
-            throw new InvalidInputException(shapeErrors);
+        JsonShape.Checked shape = JsonShape.check(body, context.getGenericType());
+        if (!shape.errors().isEmpty()) {
+            throw new InvalidInputException(withTheRestOf(shape, context));
         }
         context.setInputStream(new ByteArrayInputStream(body));
         Object bound;
@@ -78,6 +80,29 @@ public class JsonBodies implements ContainerRequestFilter, ReaderInterceptor {
             throw new InvalidInputException("body", "is required: send a JSON document");
         }
         return bound;
+    }
+
+    /**
+     * The shape errors and, where the rest of the document can be bound, every other error of it (validation and the
+     * batch rules), so that one answer lists all that is wrong rather than one kind at a time.
+     */
+    private List<FieldError> withTheRestOf(JsonShape.Checked shape, ReaderInterceptorContext context) {
+        List<FieldError> all = new java.util.ArrayList<>(shape.errors());
+        jakarta.json.JsonValue rest = shape.withoutFaults();
+        if (rest == null) {
+            return all;
+        }
+        try {
+            context.setInputStream(new ByteArrayInputStream(rest.toString().getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8)));
+            Object bound = context.proceed();
+            if (bound != null) {
+                validation.problems(bound).stream().filter(e -> !shape.covers(e.field())).forEach(all::add);
+            }
+        } catch (RuntimeException | IOException e) {
+            // The rest does not bind either: the shape errors are the answer.
+        }
+        return RequestValidation.sorted(all);
     }
 
     private static byte[] readAtMost(InputStream in, long limit) throws IOException {

@@ -40,10 +40,32 @@ final class JsonShape {
     private JsonShape() {
     }
 
-    static List<FieldError> check(byte[] body, Type target) {
+    /**
+     * What the check found: the errors, and the document as parsed ({@code null} when it could not be read), so that
+     * the rest of it can still be checked.
+     */
+    record Checked(List<FieldError> errors, JsonValue document) {
+
+        /**
+         * The document without the fields at fault (an element of the wrong type becomes {@code null}), for binding
+         * and checking the rest; {@code null} when the document as a whole is at fault.
+         */
+        JsonValue withoutFaults() {
+            Set<String> faults = errors.stream().map(FieldError::field).collect(Collectors.toSet());
+            return document == null || faults.contains("body") ? null : without(document, faults, "");
+        }
+
+        /** Whether a field lies at or under a field at fault (its errors would only repeat the fault). */
+        boolean covers(String field) {
+            return errors.stream().map(FieldError::field).anyMatch(fault -> field.equals(fault)
+                    || field.startsWith(fault + ".") || field.startsWith(fault + "["));
+        }
+    }
+
+    static Checked check(byte[] body, Type target) {
         Optional<FieldError> encoding = notUtf8(body);
         if (encoding.isPresent()) {
-            return List.of(encoding.get());
+            return new Checked(List.of(encoding.get()), null);
         }
         JsonValue value;
         try (var parser = Json.createParser(new ByteArrayInputStream(body))) {
@@ -58,24 +80,46 @@ final class JsonShape {
             }
             if (trailing) {
                 var at = parser.getLocation();
-                return List.of(new FieldError("body", "has more after the JSON document" + (at == null ? ""
-                        : " (line " + at.getLineNumber() + ", column " + at.getColumnNumber() + ")")
-                        + "; send one document"));
+                return new Checked(List.of(new FieldError("body", "has more after the JSON document"
+                        + (at == null ? "" : " (line " + at.getLineNumber() + ", column " + at.getColumnNumber()
+                        + ")") + "; send one document")), null);
             }
         } catch (JsonParsingException e) {
             var at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNumber() + ", column " + at.getColumnNumber();
-            return List.of(new FieldError("body", "is not valid JSON" + where));
+            return new Checked(List.of(new FieldError("body", "is not valid JSON" + where)), null);
         } catch (RuntimeException e) {
-            return List.of(new FieldError("body", "is not valid JSON"));
+            return new Checked(List.of(new FieldError("body", "is not valid JSON")), null);
         }
         List<FieldError> errors = new ArrayList<>();
         unpairedSurrogates(value, "", errors);
         if (!errors.isEmpty()) {
-            return errors;
+            return new Checked(errors, null);
         }
         walk(value, target, "", errors);
-        return errors;
+        return new Checked(errors, value);
+    }
+
+    private static JsonValue without(JsonValue value, Set<String> faults, String path) {
+        if (value instanceof JsonObject object) {
+            var kept = Json.createObjectBuilder();
+            object.forEach((key, child) -> {
+                String at = path.isEmpty() ? key : path + "." + key;
+                if (!faults.contains(at)) {
+                    kept.add(key, without(child, faults, at));
+                }
+            });
+            return kept.build();
+        }
+        if (value instanceof JsonArray array) {
+            var kept = Json.createArrayBuilder();
+            for (int i = 0; i < array.size(); i++) {
+                String at = path + "[" + i + "]";
+                kept.add(faults.contains(at) ? JsonValue.NULL : without(array.get(i), faults, at));
+            }
+            return kept.build();
+        }
+        return value;
     }
 
     /** The body as strict UTF-8: a malformed byte is an error naming its offset, never a replacement character. */

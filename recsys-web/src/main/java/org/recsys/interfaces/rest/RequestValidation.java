@@ -1,64 +1,62 @@
 package org.recsys.interfaces.rest;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Function;
 import org.recsys.application.FieldError;
 import org.recsys.application.InvalidInputException;
 
 /**
- * Checks a request document with Bean Validation and reports every violation at once, each with the path of its
- * field, so a rejected batch says everything that is wrong with it.
+ * Checks a request document with Bean Validation and the rules of its kind ({@link DocumentRules}, e.g. a batch's
+ * unknown items or repeated ids) and reports every violation at once, each with the path of its field, so a rejected
+ * batch says everything that is wrong with it in one answer.
  */
 @ApplicationScoped
 public class RequestValidation {
 
     @Inject
     Validator validator;
+    @Inject
+    @Any
+    Instance<DocumentRules<?>> rules;
 
     public <T> T check(T document) {
-        throwIfAny(violations(document));
-        return document;
-    }
-
-    /**
-     * Checks a batch document whose elements must carry their ids (single documents may leave them out, as the id
-     * comes from the path), reporting missing ids together with every other violation.
-     */
-    public <T, E> T checkBatch(T document, List<E> elements, Function<E, String> id, String collection) {
-        List<FieldError> errors = violations(document);
-        if (elements != null) {
-            for (int i = 0; i < elements.size(); i++) {
-                if (elements.get(i) != null && id.apply(elements.get(i)) == null) {
-                    errors.add(new FieldError(collection + "[" + i + "].id", "is required in a batch"));
-                }
-            }
+        List<FieldError> errors = problems(document);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(sorted(errors));
         }
-        throwIfAny(errors);
         return document;
     }
 
-    private <T> List<FieldError> violations(T document) {
+    /** Every violation of the document: its constraints, then the rules for its type. */
+    public List<FieldError> problems(Object document) {
         List<FieldError> errors = new ArrayList<>();
-        for (ConstraintViolation<T> v : validator.validate(document)) {
+        for (ConstraintViolation<Object> v : validator.validate(document)) {
             errors.add(new FieldError(v.getPropertyPath().toString(), v.getMessage()));
+        }
+        for (DocumentRules<?> rule : rules) {
+            if (rule.type().isInstance(document)) {
+                errors.addAll(apply(rule, document));
+            }
         }
         return errors;
     }
 
-    private static void throwIfAny(List<FieldError> errors) {
-        if (!errors.isEmpty()) {
-            List<FieldError> sorted = new ArrayList<>(errors);
-            sorted.sort(Comparator.comparing(FieldError::field, RequestValidation::byPath));
-            throw new InvalidInputException(sorted);
-        }
+    private static <T> List<FieldError> apply(DocumentRules<T> rule, Object document) {
+        return rule.problems(rule.type().cast(document));
     }
 
+    static List<FieldError> sorted(List<FieldError> errors) {
+        List<FieldError> sorted = new ArrayList<>(errors);
+        sorted.sort(Comparator.comparing(FieldError::field, RequestValidation::byPath));
+        return sorted;
+    }
     /** Orders {@code events[2].x} before {@code events[10].x}. */
     private static int byPath(String a, String b) {
         String[] left = a.split("[\\[\\]]");

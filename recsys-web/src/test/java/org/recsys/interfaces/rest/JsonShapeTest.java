@@ -20,7 +20,7 @@ class JsonShapeTest {
     }
 
     private static List<String> fields(String json) {
-        return JsonShape.check(json.getBytes(StandardCharsets.UTF_8), Outer.class).stream()
+        return JsonShape.check(json.getBytes(StandardCharsets.UTF_8), Outer.class).errors().stream()
                 .map(FieldError::field).toList();
     }
 
@@ -34,16 +34,16 @@ class JsonShapeTest {
     @Test
     void oneDocumentOfValidUtf8WithWholeCharactersOnly() {
         List<FieldError> trailing = JsonShape.check("{\"flag\": true} {\"flag\": false}"
-                .getBytes(StandardCharsets.UTF_8), Outer.class);
+                .getBytes(StandardCharsets.UTF_8), Outer.class).errors();
         assertThat(trailing).extracting(FieldError::message).singleElement().asString()
                 .contains("more after the JSON document");
-        assertThat(JsonShape.check("{\"flag\": true} x".getBytes(StandardCharsets.UTF_8), Outer.class))
+        assertThat(JsonShape.check("{\"flag\": true} x".getBytes(StandardCharsets.UTF_8), Outer.class).errors())
                 .extracting(FieldError::field).containsExactly("body");
         assertThat(fields("{\"flag\": true}  \n")).as("whitespace after the document is fine").isEmpty();
 
         byte[] latin1 = "{\"inners\": [{\"name\": \"caf\u00e9\"}]}".getBytes(StandardCharsets.ISO_8859_1);
-        assertThat(JsonShape.check(latin1, Outer.class)).extracting(FieldError::message).singleElement().asString()
-                .contains("not valid UTF-8").contains("byte 25");
+        assertThat(JsonShape.check(latin1, Outer.class).errors()).extracting(FieldError::message).singleElement()
+                .asString().contains("not valid UTF-8").contains("byte 25");
 
         assertThat(fields("{\"inners\": [{\"name\": \"a\\uD800b\"}]}")).containsExactly("inners[0].name");
         assertThat(fields("{\"inners\": [{\"name\": \"\\uDE00\"}]}")).containsExactly("inners[0].name");
@@ -59,9 +59,25 @@ class JsonShapeTest {
     }
 
     @Test
+    void theRestOfADocumentStaysCheckableWithoutItsFaults() {
+        JsonShape.Checked checked = JsonShape.check(("{\"inners\": [{\"name\": 1, \"count\": 2}, 7, {\"name\": \"b\"}], "
+                + "\"value\": \"x\", \"flag\": true}").getBytes(StandardCharsets.UTF_8), Outer.class);
+
+        assertThat(checked.errors()).extracting(FieldError::field)
+                .containsExactly("inners[0].name", "inners[1]", "value");
+        assertThat(checked.withoutFaults()).hasToString(
+                "{\"inners\":[{\"count\":2},null,{\"name\":\"b\"}],\"flag\":true}");
+        assertThat(checked.covers("inners[1].name")).isTrue();
+        assertThat(checked.covers("inners[0].name")).isTrue();
+        assertThat(checked.covers("inners[0].count")).isFalse();
+        assertThat(checked.covers("inners[10]")).isFalse();
+        assertThat(JsonShape.check("[1".getBytes(StandardCharsets.UTF_8), Outer.class).withoutFaults()).isNull();
+    }
+
+    @Test
     void malformedJsonGivesItsPosition() {
         List<FieldError> errors = JsonShape.check("{\"a\": \n [1, }".getBytes(StandardCharsets.UTF_8),
-                Outer.class);
+                Outer.class).errors();
 
         assertThat(errors).singleElement().satisfies(e -> {
             assertThat(e.field()).isEqualTo("body");
@@ -71,7 +87,7 @@ class JsonShapeTest {
 
     @Test
     void theWrongTopLevelKindIsNamed() {
-        assertThat(JsonShape.check("[1, 2]".getBytes(StandardCharsets.UTF_8), Outer.class))
+        assertThat(JsonShape.check("[1, 2]".getBytes(StandardCharsets.UTF_8), Outer.class).errors())
                 .singleElement().satisfies(e -> assertThat(e.message()).isEqualTo("expected an object, got an array"));
     }
 }

@@ -10,6 +10,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** Up to 10,000 items, created or replaced together or not at all. */
 @Schema(name = "ItemBatchBody")
 public record ItemBatchBody(
-        @NotEmpty @Size(max = 10000, message = "may hold at most 10000 items per request")
+        @NotEmpty @Size(max = MAX_ITEMS, message = "may hold at most 10000 items per request")
         List<@NotNull @Valid ItemBody> items) {
+
+    /** The most elements one request may hold. */
+    public static final int MAX_ITEMS = 10_000;
 }

@@ -125,7 +125,7 @@ public class ItemResource {
     @RequestBody(content = @Content(schema = @Schema(implementation = ItemBatchBody.class)))
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = UpsertSummary.class)))
     public UpsertSummary batch(ItemBatchBody body) {
-        validation.checkBatch(body, body.items(), ItemBody::id, "items");
+        validation.check(body);
         return UpsertSummary.of(items.putAll(body.items().stream().map(i -> i.toDraft(i.id())).toList(),
                 RecordSource.API));
     }

@@ -10,6 +10,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** Up to 10,000 events, stored together or not at all. */
 @Schema(name = "FeedbackBatchBody")
 public record FeedbackBatchBody(
-        @NotEmpty @Size(max = 10000, message = "may hold at most 10000 events per request")
+        @NotEmpty @Size(max = MAX_EVENTS, message = "may hold at most 10000 events per request")
         List<@NotNull @Valid FeedbackBody> events) {
+
+    /** The most elements one request may hold. */
+    public static final int MAX_EVENTS = 10_000;
 }

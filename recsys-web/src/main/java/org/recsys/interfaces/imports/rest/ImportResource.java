@@ -24,7 +24,9 @@ import org.recsys.application.InvalidInputException;
 import org.recsys.domain.model.dataimport.DatasetImport;
 import org.recsys.interfaces.rest.Problem;
 import org.recsys.interfaces.rest.RequestValidation;
+import org.recsys.interfaces.security.rest.Operations;
 
+@Operations
 @Path("imports")
 @Tag(name = "imports")
 @RequestScoped

@@ -41,8 +41,10 @@ import org.recsys.domain.model.jobreport.JobReport;
 import org.recsys.domain.model.schedule.JobSchedule;
 import org.recsys.interfaces.rest.Problem;
 import org.recsys.interfaces.rest.RequestValidation;
+import org.recsys.interfaces.security.rest.Operations;
 
 /** The operational jobs: what exists, what runs, how far it is, when it runs by itself and what it reported. */
+@Operations
 @Path("jobs")
 @Tag(name = "jobs", description = "Batch jobs: start, stop, restart, progress, schedules and reports")
 @RequestScoped

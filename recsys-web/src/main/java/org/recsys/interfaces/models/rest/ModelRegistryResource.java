@@ -24,8 +24,10 @@ import org.recsys.domain.model.registry.ModelKind;
 import org.recsys.domain.model.registry.ModelVersion;
 import org.recsys.interfaces.rest.Problem;
 import org.recsys.interfaces.rest.QueryParameters;
+import org.recsys.interfaces.security.rest.Operations;
 
 /** The model registry: versions with their metrics and provenance, promotion and rollback. */
+@Operations
 @Path("models")
 @Tag(name = "model registry", description = "Trained model versions; promote and roll back")
 @RequestScoped

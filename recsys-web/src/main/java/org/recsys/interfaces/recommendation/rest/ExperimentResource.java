@@ -13,7 +13,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.recsys.application.serving.Experiments;
+import org.recsys.interfaces.security.rest.Operations;
 
+@Operations
 @Path("experiments")
 @Tag(name = "recommendations")
 @RequestScoped

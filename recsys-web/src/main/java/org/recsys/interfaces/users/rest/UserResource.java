@@ -122,7 +122,7 @@ public class UserResource {
                     + "{\"id\": \"u-2\", \"preferenceText\": \"drums\"}]}")))
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = UpsertSummary.class)))
     public UpsertSummary batch(UserBatchBody body) {
-        validation.checkBatch(body, body.users(), UserBody::id, "users");
+        validation.check(body);
         return UpsertSummary.of(users.putAll(body.users().stream().map(u -> u.toDraft(u.id())).toList(),
                 RecordSource.API));
     }

@@ -1,0 +1,29 @@
+package org.recsys.interfaces.users.rest;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import org.recsys.application.BatchChecks;
+import org.recsys.application.FieldError;
+import org.recsys.interfaces.rest.DocumentRules;
+
+/** Every user of a batch carries its id, and no id appears twice. */
+@ApplicationScoped
+public class UserBatchRules implements DocumentRules<UserBatchBody> {
+
+    @Override
+    public Class<UserBatchBody> type() {
+        return UserBatchBody.class;
+    }
+
+    @Override
+    public List<FieldError> problems(UserBatchBody document) {
+        List<UserBody> users = document.users();
+        if (users == null || users.size() > UserBatchBody.MAX_USERS) {
+            return List.of();
+        }
+        List<FieldError> errors = new ArrayList<>(BatchChecks.missingIds(users, UserBody::id, "users"));
+        errors.addAll(BatchChecks.repeatedKeys(users, UserBody::id, "users", "id"));
+        return errors;
+    }
+}
