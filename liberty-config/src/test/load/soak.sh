@@ -14,6 +14,7 @@ SERVER_DIR=liberty-config/target/liberty/wlp/usr/servers/recsys
 DATA=${RECSYS_DATA_DIR:-$(cd ../shared/data && pwd)}
 WORK=$(mktemp -d)
 KEY=$(sed -n 's/^api.key=//p' "$SERVER_DIR/demo-credentials.properties")
+OPKEY=$(sed -n 's/^operator.key=//p' "$SERVER_DIR/demo-credentials.properties")
 echo "$KEY" > "$WORK/key"
 curl -sf "$BASE/api/v1/items?limit=100" -H "Authorization: Bearer $KEY" \
   | python3 -c "import json,sys; print('\n'.join(i['id'] for i in json.load(sys.stdin)['items']))" > "$WORK/items.txt"
@@ -31,10 +32,10 @@ echo "pool at start: $(pool)"
 (cd "$WORK" && SOAK_DIR="$WORK" wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "$OLDPWD/liberty-config/src/test/load/mixed.lua" "$BASE" > "$WORK/wrk.txt" 2>&1) &
 LOAD=$!
 sleep 30
-echo "import: $(curl -s -X POST "$BASE/api/v1/imports" -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' \
+echo "import: $(curl -s -X POST "$BASE/api/v1/imports" -H "Authorization: Bearer $OPKEY" -H 'Content-Type: application/json' \
   -d "{\"format\": \"movielens-100k\", \"path\": \"$DATA/movielens-100k\"}" | head -c 200)"
 sleep $((DURATION / 3))
-echo "train-models: $(curl -s -X POST "$BASE/api/v1/jobs/train-models/executions" -H "Authorization: Bearer $KEY" | head -c 200)"
+echo "train-models: $(curl -s -X POST "$BASE/api/v1/jobs/train-models/executions" -H "Authorization: Bearer $OPKEY" | head -c 200)"
 wait $LOAD
 cat "$WORK/wrk.txt"
 sleep 5
