@@ -135,6 +135,26 @@ class ApiSecurityIT {
     }
 
     @Test
+    void healthShowsItsDetailsOnlyToOperators(RecsysServer.Running server, Api api) {
+        Api.Answer publicHealth = api.anonymous().get("/health");
+        assertThat(publicHealth.status()).isEqualTo(200);
+        assertThat(publicHealth.json().path("checks").findValuesAsText("name")).contains("catalogue", "database");
+        assertThat(publicHealth.json().findValues("data")).as("no details in the public answer: " + publicHealth)
+                .isEmpty();
+        assertThat(publicHealth.body()).doesNotContain("clusterMembers").doesNotContain("127.0.0.1");
+
+        Api.Answer details = api.get("status");
+        assertThat(details.status()).isEqualTo(200);
+        assertThat(details.json().path("status").asText()).isEqualTo("UP");
+        assertThat(details.json().findValue("waitingForVectors")).as(details.toString()).isNotNull();
+        assertThat(details.json().findValue("clusterMembers")).isNotNull();
+
+        Api partner = api.withKey(admin(server).createKey(prefix + "partner-status", "WRITE"));
+        assertProblem(partner.get("status"), 403);
+        assertProblem(api.anonymous().get("status"), 401);
+    }
+
+    @Test
     void healthMetricsAndOpenApiStayPublic(Api api) {
         Api anonymous = api.anonymous();
         assertThat(anonymous.get("/health").status()).isEqualTo(200);

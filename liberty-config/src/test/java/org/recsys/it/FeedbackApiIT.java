@@ -95,6 +95,29 @@ class FeedbackApiIT {
     }
 
     @Test
+    void anIdempotencyKeyBelongsToTheApiKeyThatSentIt(RecsysServer.Running server, Api api) {
+        Map<String, String> demo = org.recsys.it.support.ConsoleSession.demoCredentials(server.server());
+        Api otherPartner = api.withKey(org.recsys.it.support.ConsoleSession.signedIn(server.server().baseUri(),
+                demo.get("user"), demo.get("password")).createKey(prefix + "second-partner", "WRITE"));
+        String key = prefix + "order-1";
+
+        Api.Answer first = api.post("feedback", event(prefix + "dee", "demo-guitars-02", "PURCHASE", null, key));
+        Api.Answer otherSender = otherPartner.post("feedback", event(prefix + "dee", "demo-guitars-03", "LIKE", null,
+                key));
+        Api.Answer otherSenderAgain = otherPartner.post("feedback", event(prefix + "dee", "demo-guitars-03", "LIKE",
+                null, key));
+        Api.Answer firstAgain = api.post("feedback", event(prefix + "dee", "demo-guitars-02", "PURCHASE", null, key));
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(otherSender.status()).as("another API key's event under the same key is stored: " + otherSender)
+                .isEqualTo(201);
+        assertThat(otherSenderAgain.status()).as("its retry is a retry").isEqualTo(200);
+        assertThat(firstAgain.status()).isEqualTo(200);
+        assertThat(api.get("users/" + prefix + "dee/feedback").json().path("items").findValuesAsText("type"))
+                .containsExactlyInAnyOrder("PURCHASE", "LIKE");
+    }
+
+    @Test
     void anEmptyIdempotencyKeyIsRefusedNotTakenAsAKey(Api api) {
         Api.Answer answer = api.post("feedback", event(prefix + "empty-key", "demo-guitars-02", "CLICK", null, ""));
 

@@ -63,18 +63,23 @@ public class FeedbackService {
      * keys won the race; the retry then finds those keys stored and skips them.
      */
     public RecordOutcome recordWithRetry(List<NewFeedback> batch, String source) {
-        return metrics.feedback(() -> recordRetrying(batch, source));
+        return recordWithRetry(batch, source, "");
     }
 
-    private RecordOutcome recordRetrying(List<NewFeedback> batch, String source) {
+    /**
+     * As {@link #recordWithRetry(List, String)}, with the idempotency keys scoped to {@code keyOwner} (the API key
+     * that sent them): another owner's event under the same key and user is another event.
+     */
+    public RecordOutcome recordWithRetry(List<NewFeedback> batch, String source, String keyOwner) {
         // A refused batch is thrown after its transaction, which wrote nothing (see Transactions).
-        return Transactions.retryingConcurrentInserts(transactions, () -> store(batch, source)).orThrow();
+        return metrics.feedback(() -> Transactions.retryingConcurrentInserts(transactions,
+                () -> store(batch, source, keyOwner)).orThrow());
     }
 
     /** Records the batch inside the caller's transaction (the import job's chunk). */
     @Transactional
     public RecordOutcome record(List<NewFeedback> batch, String source) {
-        return store(batch, source).orThrow();
+        return store(batch, source, "").orThrow();
     }
 
     /** A batch stored, or refused before anything was written. */
@@ -100,7 +105,7 @@ public class FeedbackService {
     }
 
     /** Decides what to refuse (invalid events, reused keys) from reads alone, then writes. */
-    private Attempt store(List<NewFeedback> batch, String source) {
+    private Attempt store(List<NewFeedback> batch, String source, String keyOwner) {
         List<FieldError> problems = problems(batch);
         if (!problems.isEmpty()) {
             return new Attempt(null, new InvalidInputException(problems));
@@ -112,15 +117,16 @@ public class FeedbackService {
                 keys.add(event.idempotencyKey());
             }
         }
-        // A key names one event of one user. Sent again with the same event it is a retry (skipped); sent by the
+        // A key names one event of one user for one sender. Sent again with the same event it is a retry (skipped); sent by the
         // API with a different event it is a client error that must not pass silently (409).
         Set<String> existing = keys.isEmpty() ? Set.of() : feedback.existingIdempotencyKeys(keys);
         Map<String, NewFeedback> seen = new HashMap<>();
         if (!existing.isEmpty()) {
             for (FeedbackEvent stored : feedback.withIdempotencyKeys(existing)) {
-                seen.put(scopedKey(stored.userId(), stored.idempotencyKey()), new NewFeedback(stored.userId(),
-                        stored.itemId(), stored.type(), stored.value(), stored.text(), stored.occurredAt(),
-                        stored.recommendationId(), stored.idempotencyKey()));
+                seen.put(scopedKey(stored.keyOwner(), stored.userId(), stored.idempotencyKey()),
+                        new NewFeedback(stored.userId(), stored.itemId(), stored.type(), stored.value(),
+                                stored.text(), stored.occurredAt(), stored.recommendationId(),
+                                stored.idempotencyKey()));
             }
         }
         Instant now = clock.instant();
@@ -129,12 +135,13 @@ public class FeedbackService {
         for (int index = 0; index < batch.size(); index++) {
             NewFeedback event = batch.get(index);
             if (event.idempotencyKey() == null) {
-                fresh.add(new FeedbackEvent(event, source, now));
+                fresh.add(new FeedbackEvent(event, source, keyOwner, now));
                 continue;
             }
-            NewFeedback earlier = seen.putIfAbsent(scopedKey(event.userId(), event.idempotencyKey()), event);
+            NewFeedback earlier = seen.putIfAbsent(scopedKey(keyOwner, event.userId(), event.idempotencyKey()),
+                    event);
             if (earlier == null) {
-                fresh.add(new FeedbackEvent(event, source, now));
+                fresh.add(new FeedbackEvent(event, source, keyOwner, now));
             } else if (RecordSource.API.equals(source) && !sameEvent(earlier, event)) {
                 conflicts.add((batch.size() > 1 ? "events[" + index + "]: " : "") + "idempotencyKey '"
                         + event.idempotencyKey() + "' was already used for a different event of user '"
@@ -156,8 +163,8 @@ public class FeedbackService {
                 fresh), null);
     }
 
-    private static String scopedKey(String userId, String idempotencyKey) {
-        return userId + '\u0000' + idempotencyKey;
+    private static String scopedKey(String keyOwner, String userId, String idempotencyKey) {
+        return keyOwner + '\u0000' + userId + '\u0000' + idempotencyKey;
     }
 
     /** Whether a retry carries the same event: same item, type, value, text and recommendation, and time if given. */

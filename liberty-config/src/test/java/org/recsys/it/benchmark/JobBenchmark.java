@@ -43,7 +43,7 @@ class JobBenchmark {
         // The import's new items are embedded in the background (the live path); wait, and report how long that took,
         // so that embed-backfill then times only its own scan.
         began = System.nanoTime();
-        Poll.until(() -> api.get("/health").json().findValue("waitingForVectors"), w -> w != null && w.asLong() == 0,
+        Poll.until(() -> api.get("status").json().findValue("waitingForVectors"), w -> w != null && w.asLong() == 0,
                 Duration.ofMinutes(20), "the imported items to be embedded");
 
         Map<String, Object> result = new LinkedHashMap<>();

@@ -158,7 +158,7 @@ class QualityBenchmark {
             jobs.put("importRowsRejected", imported.path("rowsRejected").asLong());
             assertThat(imported.path("state").asText()).as(imported.toString()).isEqualTo("COMPLETED");
             began = System.nanoTime();
-            Poll.until(() -> api.get("/health").json().findValue("waitingForVectors"),
+            Poll.until(() -> api.get("status").json().findValue("waitingForVectors"),
                     w -> w != null && w.asLong() == 0, Duration.ofMinutes(20), "the imported items to be embedded");
             jobs.put("liveEmbeddingAfterImportSeconds", seconds(began));
             for (String job : List.of("embed-backfill", "train-models", "cluster-interests")) {

@@ -134,7 +134,7 @@ class ServingBenchmark {
             Api.Answer answer = api.post("items/batch", Map.of("items", batch));
             assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
         }
-        Poll.until(() -> api.get("/health").json(), health -> {
+        Poll.until(() -> api.get("status").json(), health -> {
             for (JsonNode check : health.path("checks")) {
                 if (check.path("name").asText().equals("catalogue")) {
                     return check.path("data").path("items").asInt() >= ITEMS

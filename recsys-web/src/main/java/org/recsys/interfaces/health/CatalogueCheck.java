@@ -2,7 +2,6 @@ package org.recsys.interfaces.health;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.recsys.application.serving.LiveCatalogue;
@@ -14,7 +13,7 @@ import org.recsys.infrastructure.cluster.RecsysCluster;
  */
 @Readiness
 @ApplicationScoped
-public class CatalogueCheck implements HealthCheck {
+public class CatalogueCheck implements DetailedCheck {
 
     @Inject
     LiveCatalogue catalogue;
@@ -22,7 +21,7 @@ public class CatalogueCheck implements HealthCheck {
     RecsysCluster cluster;
 
     @Override
-    public HealthCheckResponse call() {
+    public HealthCheckResponse details() {
         var answer = HealthCheckResponse.named("catalogue").status(catalogue.loaded());
         if (catalogue.loaded()) {
             long[] progress = catalogue.embeddingProgress();

@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.recsys.application.startup.StartupSequence;
@@ -14,7 +13,7 @@ import org.recsys.application.startup.StartupSequence;
 /** Ready when start-up succeeded and the database answers within two seconds. */
 @Readiness
 @ApplicationScoped
-public class DatabaseCheck implements HealthCheck {
+public class DatabaseCheck implements DetailedCheck {
 
     @Resource(lookup = "jdbc/recsys")
     DataSource dataSource;
@@ -23,7 +22,7 @@ public class DatabaseCheck implements HealthCheck {
     StartupSequence startup;
 
     @Override
-    public HealthCheckResponse call() {
+    public HealthCheckResponse details() {
         var answer = HealthCheckResponse.named("database");
         try (Connection connection = dataSource.getConnection()) {
             boolean valid = connection.isValid(2);

@@ -1,19 +1,18 @@
 package org.recsys.interfaces.health;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 
 /** Down when the heap is nearly exhausted, so an orchestrator restarts the server rather than let it thrash. */
 @Liveness
 @ApplicationScoped
-public class LivenessCheck implements HealthCheck {
+public class LivenessCheck implements DetailedCheck {
 
     static final double MAX_HEAP_USE = 0.95;
 
     @Override
-    public HealthCheckResponse call() {
+    public HealthCheckResponse details() {
         Runtime runtime = Runtime.getRuntime();
         long used = runtime.totalMemory() - runtime.freeMemory();
         double share = (double) used / runtime.maxMemory();

@@ -13,8 +13,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** The partner REST API, version 1. */
 @ApplicationPath("/api/v1")
 @SecurityScheme(securitySchemeName = "apiKey", type = SecuritySchemeType.HTTP, scheme = "bearer",
-        description = "A partner API key: READ keys may read, WRITE keys may also write. Admins create and revoke "
-                + "keys in the console (/console/keys.xhtml).")
+        description = "An API key: READ keys may read, WRITE keys may also write partner data, OPERATE keys may "
+                + "also run imports, jobs, models, experiments and read /status. Admins create and revoke keys in "
+                + "the console (/console/keys.xhtml).")
 @OpenAPIDefinition(security = @SecurityRequirement(name = "apiKey"),
 info = @Info(title = "recsys partner API", version = "1",
         description = "Send users, items and feedback; read explained recommendations. Errors are "
@@ -26,7 +27,8 @@ info = @Info(title = "recsys partner API", version = "1",
             @Tag(name = "feedback", description = "Clicks, ratings, reviews and the rest"),
             @Tag(name = "recommendations", description = "Explained recommendations, similar items, experiments"),
             @Tag(name = "models", description = "The sentiment and rating models, asked directly"),
-            @Tag(name = "imports", description = "Bulk import of public datasets from the server's disk")
+            @Tag(name = "imports", description = "Bulk import of public datasets from the server's disk"),
+            @Tag(name = "operations", description = "Health details for operators (scope OPERATE)")
         })
 public class RecsysApi extends Application {
 }

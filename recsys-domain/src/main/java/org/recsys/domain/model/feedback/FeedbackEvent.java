@@ -61,10 +61,18 @@ public class FeedbackEvent {
     @Column(nullable = false)
     private String source;
 
+    /** Whose idempotency key this is: the id of the API key that sent the event, '' for imports. */
+    @Column(name = "key_owner", nullable = false)
+    private String keyOwner;
+
     protected FeedbackEvent() {
     }
 
     public FeedbackEvent(NewFeedback feedback, String source, Instant receivedAt) {
+        this(feedback, source, "", receivedAt);
+    }
+
+    public FeedbackEvent(NewFeedback feedback, String source, String keyOwner, Instant receivedAt) {
         this.userId = Objects.requireNonNull(feedback.userId());
         this.itemId = Objects.requireNonNull(feedback.itemId());
         this.type = Objects.requireNonNull(feedback.type());
@@ -75,6 +83,11 @@ public class FeedbackEvent {
         this.recommendationId = feedback.recommendationId();
         this.idempotencyKey = feedback.idempotencyKey();
         this.source = Objects.requireNonNull(source);
+        this.keyOwner = Objects.requireNonNull(keyOwner);
+    }
+
+    public String keyOwner() {
+        return keyOwner;
     }
 
     public Long id() {

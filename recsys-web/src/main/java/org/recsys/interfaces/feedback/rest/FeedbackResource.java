@@ -22,6 +22,7 @@ import org.recsys.application.RecordOutcome;
 import org.recsys.domain.model.shared.RecordSource;
 import org.recsys.interfaces.rest.Problem;
 import org.recsys.interfaces.rest.RequestValidation;
+import org.recsys.interfaces.security.rest.ApiCaller;
 
 @Path("feedback")
 @Tag(name = "feedback")
@@ -38,10 +39,13 @@ public class FeedbackResource {
     FeedbackService feedback;
     @Inject
     RequestValidation validation;
+    @Inject
+    ApiCaller caller;
 
     @POST
     @Operation(summary = "Record one piece of feedback",
-            description = "With an idempotencyKey, sending it again stores nothing and answers 200.")
+            description = "With an idempotencyKey, sending it again stores nothing and answers 200. A key names one "
+                    + "event of one user for the API key that sent it.")
     @RequestBody(content = @Content(schema = @Schema(implementation = FeedbackBody.class), examples = {
         @ExampleObject(name = "rating", value = "{\"userId\": \"u-1001\", \"itemId\": \"sku-778\", "
                 + "\"type\": \"RATING\", \"value\": 5, \"idempotencyKey\": \"r-9\"}"),
@@ -57,7 +61,7 @@ public class FeedbackResource {
         validation.check(body);
         RecordOutcome outcome;
         try {
-            outcome = feedback.recordWithRetry(List.of(body.toNewFeedback()), RecordSource.API);
+            outcome = feedback.recordWithRetry(List.of(body.toNewFeedback()), RecordSource.API, caller.keyId());
         } catch (InvalidInputException e) {
             throw e.relativeTo("events[0].");
         }
@@ -78,6 +82,6 @@ public class FeedbackResource {
     public FeedbackReceipt batch(FeedbackBatchBody body) {
         validation.check(body);
         return FeedbackReceipt.of(feedback.recordWithRetry(
-                body.events().stream().map(FeedbackBody::toNewFeedback).toList(), RecordSource.API));
+                body.events().stream().map(FeedbackBody::toNewFeedback).toList(), RecordSource.API, caller.keyId()));
     }
 }

@@ -18,8 +18,9 @@ import org.recsys.interfaces.rest.Problem;
 /**
  * Every partner API request needs {@code Authorization: Bearer <key>}: a missing, unknown or revoked key answers 401
  * with {@code WWW-Authenticate: Bearer}; a read key on a writing method answers 403. Both are problem documents.
- * Pre-matching, so that unknown paths do not tell an anonymous caller which resources exist. The key found is left on
- * the request ({@link #KEY_PROPERTY}) for {@link OperationsScopeFilter}, which guards the operations resources.
+ * Pre-matching, so that unknown paths do not tell an anonymous caller which resources exist. The key found is the
+ * request's {@link ApiCaller}, for {@link OperationsScopeFilter} (which guards the operations resources) and for the
+ * resources that scope data by caller.
  */
 @Provider
 @PreMatching
@@ -29,11 +30,11 @@ public class ApiKeyFilter implements ContainerRequestFilter {
     /** Methods that only read; every other method needs a write key. */
     static final Set<String> READING_METHODS = Set.of("GET", "HEAD", "OPTIONS");
     private static final String BEARER = "Bearer ";
-    /** The request property holding the authenticated {@link ApiKey}. */
-    static final String KEY_PROPERTY = "org.recsys.apiKey";
 
     @Inject
     ApiKeys keys;
+    @Inject
+    ApiCaller caller;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -48,7 +49,7 @@ public class ApiKeyFilter implements ContainerRequestFilter {
             request.abortWith(unauthorized("The API key is unknown or was revoked", "invalid_token", instance));
             return;
         }
-        request.setProperty(KEY_PROPERTY, key.get());
+        caller.authenticated(key.get());
         if (!READING_METHODS.contains(request.getMethod()) && !key.get().scope().allowsWrites()) {
             request.abortWith(forbidden("This API key may only read; " + request.getMethod()
                     + " needs a key with scope WRITE", "write", instance));

@@ -1,6 +1,7 @@
 package org.recsys.interfaces.security.rest;
 
 import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -17,10 +18,13 @@ import org.recsys.domain.model.apikey.ApiKey;
 @Priority(Priorities.AUTHORIZATION)
 public class OperationsScopeFilter implements ContainerRequestFilter {
 
+    @Inject
+    ApiCaller caller;
+
     @Override
     public void filter(ContainerRequestContext request) {
-        Object key = request.getProperty(ApiKeyFilter.KEY_PROPERTY);
-        if (!(key instanceof ApiKey apiKey) || !apiKey.scope().allowsOperations()) {
+        ApiKey key = caller.key();
+        if (key == null || !key.scope().allowsOperations()) {
             request.abortWith(ApiKeyFilter.forbidden("Imports, jobs, schedules, models and experiments are operations "
                     + "work: they need a key with scope OPERATE", "operate",
                     request.getUriInfo().getRequestUri().getPath()));
