@@ -41,7 +41,63 @@ final class TopNEvaluation {
     static final double TEST_SHARE = 0.2;
     static final int COLD_EVENTS = 3;
 
+    /** Share of the test users who become real new users for the NEW_USER_* rows. */
+    static final double NEW_USER_SHARE = 0.2;
+
     private TopNEvaluation() {
+    }
+
+    /**
+     * Real new users: a share of the test users keep only their oldest {@link #COLD_EVENTS} training interactions,
+     * the models are trained again on that training data (so no model knows the rest of their history, as for a user
+     * who just arrived), and those users are ranked against their held-out items.
+     */
+    private static void newUsers(TimeSplit outer, List<Interaction> all, Map<String, float[]> itemVectors,
+                                 int dimension, long seed, Map<String, RankingMetrics> results,
+                                 Map<String, Double> seconds, Map<String, Integer> popularityRanks, PrintStream log) {
+        List<String> testUsers = new ArrayList<>(outer.heldOut().keySet());
+        testUsers.sort(null);
+        java.util.Collections.shuffle(testUsers, new java.util.Random(seed));
+        Set<String> chosen = new java.util.HashSet<>(testUsers.subList(0,
+                (int) Math.round(testUsers.size() * NEW_USER_SHARE)));
+        Map<String, List<Interaction>> byUser = new HashMap<>();
+        List<Interaction> train = new ArrayList<>();
+        for (Interaction i : outer.train()) {
+            if (chosen.contains(i.userId())) {
+                byUser.computeIfAbsent(i.userId(), u -> new ArrayList<>()).add(i);
+            } else {
+                train.add(i);
+            }
+        }
+        byUser.values().forEach(history -> {
+            history.sort(java.util.Comparator.comparingLong(Interaction::timestamp));
+            train.addAll(history.subList(0, Math.min(COLD_EVENTS, history.size())));
+        });
+        Map<String, Set<String>> relevant = new HashMap<>(outer.heldOut());
+        relevant.keySet().retainAll(chosen);
+        TimeSplit split = new TimeSplit(train, outer.heldOut());
+        TopNModel model;
+        try {
+            model = new TopNTrainer(TopNSettings.DEFAULTS, seed).train(train, itemVectors, dimension).model();
+        } catch (IllegalArgumentException e) {
+            log.println("  top-N new users: not evaluated: " + e.getMessage());
+            return;
+        }
+        Map<String, List<String>> histories = split.historiesNewestFirst();
+        relevant.keySet().retainAll(histories.keySet());
+        ItemCatalogue catalogue = TopNTrainer.catalogue(Interactions.of(train), itemVectors, dimension, all);
+        Map<String, UserState> states = TopNTrainer.userStates(histories, relevant.keySet(), itemVectors, dimension,
+                split.profileWeights());
+        TwoStageRecommender served = new TwoStageRecommender(TopNSettings.DEFAULTS);
+        log.printf(Locale.ROOT, "  top-N new users: %d users cut to %d interactions, model: %s%n", relevant.size(),
+                COLD_EVENTS, model.provenance().get("newUserRanking"));
+        measure(results, seconds, "NEW_USER_POPULARITY", relevant, popularityRanks,
+                user -> TopNTrainer.popular(catalogue, states.get(user), N));
+        measure(results, seconds, "NEW_USER_EASE_OR_RP3", relevant, popularityRanks,
+                user -> TopNTrainer.recommend(model.ease() != null ? model.ease() : model.rp3(), histories.get(user),
+                        N));
+        measure(results, seconds, "NEW_USER_SERVED", relevant, popularityRanks,
+                user -> ids(served.recommend(states.get(user), catalogue, model, null, N, null, 1.0)));
     }
 
     static void run(EvaluationData data, EmbeddingStore store, long seed, ResultTable table, PrintStream log) {
@@ -127,6 +183,8 @@ final class TopNEvaluation {
         measure(results, seconds, "COLD_SERVED", relevant, popularityRanks,
                 user -> ids(served.recommend(coldStates.get(user), catalogue, model, null, N, null, 1.0)));
 
+        newUsers(outer, interactions, itemVectors, dimension, seed, results, seconds, popularityRanks, log);
+
         String bestBaseline = null;
         for (String name : List.of("EASE", "RP3BETA", "ITEM_KNN")) {
             if (results.containsKey(name) && (bestBaseline == null
@@ -151,13 +209,22 @@ final class TopNEvaluation {
                         ci[2]);
             }
         }
+        if (results.containsKey("NEW_USER_SERVED")) {
+            double[] ci = RankingMetrics.bootstrapDifference(results.get("NEW_USER_SERVED"),
+                    results.get("NEW_USER_POPULARITY"), 1000, seed);
+            log.printf(Locale.ROOT, "  NEW_USER_SERVED vs NEW_USER_POPULARITY: ratio %.3f, difference %.4f, "
+                    + "95%% CI [%.4f, %.4f]%n", results.get("NEW_USER_SERVED").ndcg()
+                    / results.get("NEW_USER_POPULARITY").ndcg(), ci[0], ci[1], ci[2]);
+        }
         table.task("topn").stream().filter(r -> r.model.equals("SERVED_RELEVANCE")).findFirst()
                 .ifPresent(r -> r.detail("model", model.provenance()));
         table.notes.put("topn_protocol", "time-ordered hold-out per user, newest " + (int) (TEST_SHARE * 100)
                 + "% of each user's interactions, all relevant; every unseen item ranked; served = TwoStageRecommender "
                 + "with TopNSettings.DEFAULTS (the server's configuration); baselines tuned on the same validation cut "
                 + "of the training part; COLD_* rows know only each test user's " + COLD_EVENTS
-                + " oldest interactions");
+                + " oldest interactions (the models still learnt from the rest of their history); NEW_USER_* rows are "
+                + (int) (NEW_USER_SHARE * 100) + "% of the test users whose training part was cut to their "
+                + COLD_EVENTS + " oldest interactions before a second training, as real new users");
     }
 
     private static void measure(Map<String, RankingMetrics> results, Map<String, Double> seconds, String name,
