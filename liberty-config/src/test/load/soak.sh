@@ -2,7 +2,8 @@
 # Soak test of a running server (docs/benchmarks.md, "Soak"): mixed load from wrk for DURATION seconds (item reads,
 # recommendations, single and batch feedback, user upserts), a MovieLens import after 30 s and a train-models run
 # after a third of the time. Reports requests/s, p50/p99, 5xx and 4xx, the pool after the load, heap after a full GC
-# at start and end, the watchdog's count and the errors in messages.log.
+# at start, once the new models serve (the steady state) and at the end, the watchdog's count and the errors in
+# messages.log.
 # Usage: soak.sh [DURATION_SECONDS] [CONNECTIONS]; needs wrk, jcmd, curl, python3, a server started from
 # liberty-config with RECSYS_IMPORT_ROOTS covering ../shared/data, and the demo credentials file.
 set -euo pipefail
@@ -35,7 +36,19 @@ sleep 30
 echo "import: $(curl -s -X POST "$BASE/api/v1/imports" -H "Authorization: Bearer $OPKEY" -H 'Content-Type: application/json' \
   -d "{\"format\": \"movielens-100k\", \"path\": \"$DATA/movielens-100k\"}" | head -c 200)"
 sleep $((DURATION / 3))
-echo "train-models: $(curl -s -X POST "$BASE/api/v1/jobs/train-models/executions" -H "Authorization: Bearer $OPKEY" | head -c 200)"
+TRAIN=$(curl -s -X POST "$BASE/api/v1/jobs/train-models/executions" -H "Authorization: Bearer $OPKEY")
+echo "train-models: $(echo "$TRAIN" | head -c 200)"
+EXECUTION=$(echo "$TRAIN" | python3 -c "import json,sys; print(json.load(sys.stdin)['executionId'])")
+# The steady state: once the new models serve, the member holds what it will hold; growth after that is a leak.
+while kill -0 $LOAD 2> /dev/null; do
+  STATUS=$(curl -s "$BASE/api/v1/jobs/executions/$EXECUTION" -H "Authorization: Bearer $OPKEY" \
+    | python3 -c "import json,sys; print(json.load(sys.stdin).get('status'))")
+  if [ "$STATUS" != "STARTING" ] && [ "$STATUS" != "STARTED" ]; then
+    echo "train-models $STATUS at $(date -u +%H:%M:%S); heap after full GC now: $(heap)"
+    break
+  fi
+  sleep 10
+done
 wait $LOAD
 cat "$WORK/wrk.txt"
 sleep 5
