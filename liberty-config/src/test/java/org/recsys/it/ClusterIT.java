@@ -47,6 +47,29 @@ class ClusterIT {
     }
 
     @Test
+    void aServerWithoutTheClusterSecretCannotJoin(RecsysServer.Running primary) {
+        // Same database, same cluster name, the members' addresses, its own free port: only the secret differs.
+        Map<String, String> env = new java.util.LinkedHashMap<>(RecsysServer.memberEnvironment(primary.database(), 1));
+        env.put("RECSYS_CLUSTER_PORT", Integer.toString(LibertyServer.freePort()));
+        env.put("RECSYS_CLUSTER_SECRET", "a-stranger-who-guessed-the-cluster-name");
+        env.put("RECSYS_DEMO_ENABLED", "false");
+        LibertyServer stranger = new LibertyServer("stranger", RecsysServer.runDirectory(), env).start();
+        try {
+            Api strangerApi = new Api(stranger.baseUri());
+            assertThat(clusterMembers(strangerApi)).as("the stranger is a cluster of one").hasSize(1);
+            assertThat(clusterMembers(a)).as("A sees only A and B").hasSize(2);
+            assertThat(clusterMembers(b)).hasSize(2);
+        } finally {
+            stranger.stop();
+        }
+    }
+
+    private static List<String> clusterMembers(Api api) {
+        String members = api.get("status").json().findValue("clusterMembers").asText();
+        return java.util.Arrays.stream(members.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    @Test
     void bothMembersServeTheSameCatalogue() {
         assertThat(b.get("items/demo-guitars-01").status()).isEqualTo(200);
         assertThat(RecommendationIT.ids(b.get("users/demo-user-020/recommendations?n=5").json())).hasSize(5);

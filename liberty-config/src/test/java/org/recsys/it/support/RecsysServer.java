@@ -98,6 +98,8 @@ public class RecsysServer implements ParameterResolver {
 
     /** Cluster ports of the run's two members (the second one is started by the cluster test). */
     static final int[] CLUSTER_PORTS = {LibertyServer.freePort(), LibertyServer.freePort()};
+    /** The run's cluster secret: what lets a member in (RECSYS_CLUSTER_SECRET). */
+    static final String CLUSTER_SECRET = "it-cluster-secret-" + UUID.randomUUID();
 
     /**
      * What member {@code index} (0 or 1) of a test run is started with: its database, demo data, the import folders,
@@ -111,6 +113,7 @@ public class RecsysServer implements ParameterResolver {
         env.put("RECSYS_CLUSTER_PORT", Integer.toString(CLUSTER_PORTS[index]));
         env.put("RECSYS_CLUSTER_MEMBERS", "127.0.0.1[" + CLUSTER_PORTS[0] + "],127.0.0.1[" + CLUSTER_PORTS[1] + "]");
         env.put("RECSYS_CLUSTER_NAME", "recsys-it-" + ProcessHandle.current().pid());
+        env.put("RECSYS_CLUSTER_SECRET", CLUSTER_SECRET);
         // Schedules are checked every second so that a schedule test need not wait the default 15 s.
         env.put("RECSYS_JOBS_SCHEDULER_TICK_SECONDS", "1");
         // Sentiment training and evaluation encode at most 1,000 reviews (default 5,000): the tests check the

@@ -4,9 +4,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,24 +21,12 @@ import org.infinispan.notifications.cachelistener.annotation.CacheEntryCreated;
 import org.infinispan.notifications.cachelistener.event.CacheEntryCreatedEvent;
 import org.infinispan.remoting.transport.jgroups.JGroupsTransport;
 import org.jgroups.JChannel;
-import org.jgroups.protocols.FD_ALL3;
-import org.jgroups.protocols.FD_SOCK2;
-import org.jgroups.protocols.FRAG4;
-import org.jgroups.protocols.MERGE3;
-import org.jgroups.protocols.MFC;
-import org.jgroups.protocols.TCP;
-import org.jgroups.protocols.TCPPING;
-import org.jgroups.protocols.UFC;
-import org.jgroups.protocols.UNICAST3;
-import org.jgroups.protocols.VERIFY_SUSPECT2;
-import org.jgroups.protocols.pbcast.GMS;
-import org.jgroups.protocols.pbcast.NAKACK2;
-import org.jgroups.protocols.pbcast.STABLE;
-import org.jgroups.stack.Protocol;
 
 /**
  * This member's view of the cluster. With {@code recsys.cluster.enabled=false} (the default) it is a cluster of one
- * with local caches; otherwise it joins the members listed in {@code recsys.cluster.members} over TCP.
+ * with local caches; otherwise it joins the members listed in {@code recsys.cluster.members} over TCP, with the JGroups
+ * stack of {@code recsys-jgroups.xml} (or {@code recsys.cluster.stack-file}) and every message encrypted with the key
+ * of {@code recsys.cluster.secret} (see {@link ClusterChannels}).
  *
  * <ul>
  *   <li>{@code profiles}: user id to encoded profile, distributed with two owners, synchronous: a profile written on
@@ -76,6 +61,14 @@ public class RecsysCluster {
     @Inject
     @ConfigProperty(name = "recsys.cluster.node-name")
     java.util.Optional<String> configuredNodeName;
+    /** Shared by every member: the key that encrypts cluster traffic and keeps strangers out. */
+    @Inject
+    @ConfigProperty(name = "recsys.cluster.secret")
+    java.util.Optional<String> secret;
+    /** A JGroups XML stack file instead of the bundled one (another discovery, TLS). */
+    @Inject
+    @ConfigProperty(name = "recsys.cluster.stack-file")
+    java.util.Optional<String> stackFile;
 
     @Inject
     Event<ClusterMessage> delivery;
@@ -161,38 +154,19 @@ public class RecsysCluster {
     }
 
     private JChannel channel() {
-        try {
-            InetAddress bind = InetAddress.getByName(bindAddress);
-            List<InetSocketAddress> hosts = new ArrayList<>();
-            for (String member : members.split(",")) {
-                String trimmed = member.strip();
-                if (trimmed.isEmpty()) {
-                    continue;
-                }
-                int bracket = trimmed.indexOf('[');
-                String host = bracket < 0 ? trimmed : trimmed.substring(0, bracket);
-                int memberPort = bracket < 0 ? port : Integer.parseInt(trimmed.substring(bracket + 1,
-                        trimmed.indexOf(']')));
-                hosts.add(new InetSocketAddress(host, memberPort));
+        List<String> hosts = new ArrayList<>();
+        for (String member : members.split(",")) {
+            String trimmed = member.strip();
+            if (!trimmed.isEmpty()) {
+                hosts.add(trimmed.indexOf('[') < 0 ? trimmed + "[" + port + "]" : trimmed);
             }
-            Protocol[] stack = {
-                new TCP().setBindAddress(bind).setBindPort(port).setPortRange(0),
-                new TCPPING().setInitialHosts(hosts),
-                new MERGE3(),
-                new FD_SOCK2(),
-                new FD_ALL3(),
-                new VERIFY_SUSPECT2(),
-                new NAKACK2(),
-                new UNICAST3(),
-                new STABLE(),
-                new GMS().setJoinTimeout(2000),
-                new MFC(),
-                new UFC(),
-                new FRAG4()
-            };
-            return new JChannel(stack);
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException("recsys.cluster.bind-address '" + bindAddress + "' is not an address", e);
+        }
+        Map<String, Map<String, String>> properties = Map.of(
+                "TCP", Map.of("bind_addr", bindAddress, "bind_port", Integer.toString(port)),
+                "TCPPING", Map.of("initial_hosts", String.join(",", hosts)));
+        try {
+            return ClusterChannels.create(stackFile.filter(f -> !f.isBlank()).map(java.nio.file.Path::of)
+                    .orElse(null), properties, secret.orElse(null));
         } catch (Exception e) {
             throw new IllegalStateException("cannot set up the cluster channel: " + e.getMessage(), e);
         }
