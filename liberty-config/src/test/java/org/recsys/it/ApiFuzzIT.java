@@ -416,17 +416,28 @@ class ApiFuzzIT {
                 net.jqwik.api.Tuple.of(2, unchangedButForIds)) : one;
     }
 
-    /** Ids of the example become this run's planted ids, so that whatever is stored can be looked for afterwards. */
+    /**
+     * Ids of the example become this run's planted ids (one per element, so that a batch is not refused for repeating
+     * one), so that whatever is stored can be looked for afterwards; items named by feedback become a demo item, so
+     * that feedback can also be accepted.
+     */
     private static void replaceIds(JsonNode node, String id) {
+        replaceIds(node, id, new int[1]);
+    }
+
+    private static void replaceIds(JsonNode node, String id, int[] counter) {
         if (node instanceof ObjectNode object) {
             for (String field : List.of("id", "userId")) {
                 if (object.path(field).isTextual()) {
-                    object.put(field, id);
+                    object.put(field, id.substring(0, id.length() - 1) + (counter[0]++ % 10));
                 }
             }
-            object.elements().forEachRemaining(child -> replaceIds(child, id));
+            if (object.path("itemId").isTextual()) {
+                object.put("itemId", "demo-guitars-0" + (1 + counter[0] % 9));
+            }
+            object.elements().forEachRemaining(child -> replaceIds(child, id, counter));
         } else if (node instanceof ArrayNode array) {
-            array.elements().forEachRemaining(child -> replaceIds(child, id));
+            array.elements().forEachRemaining(child -> replaceIds(child, id, counter));
         }
     }
 

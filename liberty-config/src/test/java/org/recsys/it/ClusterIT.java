@@ -53,6 +53,8 @@ class ClusterIT {
         env.put("RECSYS_CLUSTER_PORT", Integer.toString(LibertyServer.freePort()));
         env.put("RECSYS_CLUSTER_SECRET", "a-stranger-who-guessed-the-cluster-name");
         env.put("RECSYS_DEMO_ENABLED", "false");
+        // It shares the run's database: it must not claim a scheduled job and then be stopped in the middle of it.
+        env.put("RECSYS_JOBS_SCHEDULER_TICK_SECONDS", "3600");
         LibertyServer stranger = new LibertyServer("stranger", RecsysServer.runDirectory(), env).start();
         try {
             Api strangerApi = new Api(stranger.baseUri());

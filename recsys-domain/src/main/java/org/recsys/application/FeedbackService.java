@@ -23,6 +23,7 @@ import org.recsys.domain.model.feedback.FeedbackEvent;
 import org.recsys.domain.model.shared.RecordSource;
 import org.recsys.domain.model.feedback.FeedbackRepository;
 import org.recsys.domain.model.feedback.NewFeedback;
+import org.recsys.domain.model.shared.Identifiers;
 import org.recsys.domain.model.item.ItemRepository;
 import org.recsys.domain.model.user.UserRepository;
 
@@ -123,7 +124,11 @@ public class FeedbackService {
         Map<String, NewFeedback> seen = new HashMap<>();
         if (!existing.isEmpty()) {
             for (FeedbackEvent stored : feedback.withIdempotencyKeys(existing)) {
-                seen.put(scopedKey(stored.keyOwner(), stored.userId(), stored.idempotencyKey()),
+                // Events the API stored before keys had owners (owner '') count as the caller's, so that a retry
+                // across the upgrade is still a retry.
+                String owner = stored.keyOwner().isEmpty() && RecordSource.API.equals(stored.source()) ? keyOwner
+                        : stored.keyOwner();
+                seen.put(scopedKey(owner, stored.userId(), stored.idempotencyKey()),
                         new NewFeedback(stored.userId(), stored.itemId(), stored.type(), stored.value(),
                                 stored.text(), stored.occurredAt(), stored.recommendationId(),
                                 stored.idempotencyKey()));
@@ -207,11 +212,12 @@ public class FeedbackService {
         Set<String> itemIds = new LinkedHashSet<>();
         Set<String> userIds = new LinkedHashSet<>();
         for (NewFeedback event : batch) {
+            // Ids that break the id rule are reported by field validation; only valid ones are looked up.
             if (event != null) {
-                if (event.itemId() != null) {
+                if (Identifiers.isValid(event.itemId())) {
                     itemIds.add(event.itemId());
                 }
-                if (event.userId() != null) {
+                if (Identifiers.isValid(event.userId())) {
                     userIds.add(event.userId());
                 }
             }
@@ -228,10 +234,14 @@ public class FeedbackService {
                 event.type().check(event.value(), event.text())
                         .ifPresent(p -> errors.add(new FieldError(at + p.field(), p.message())));
             }
-            if (event.itemId() != null && !knownItems.contains(event.itemId())) {
+            if (event.itemId() != null && !Identifiers.isValid(event.itemId())) {
+                errors.add(new FieldError(at + "itemId", "must be " + Identifiers.RULE));
+            } else if (event.itemId() != null && !knownItems.contains(event.itemId())) {
                 errors.add(new FieldError(at + "itemId", "no item with id '" + event.itemId() + "'"));
             }
-            if (event.userId() != null && !knownUsers.contains(event.userId())) {
+            if (event.userId() != null && !Identifiers.isValid(event.userId())) {
+                errors.add(new FieldError(at + "userId", "must be " + Identifiers.RULE));
+            } else if (event.userId() != null && !knownUsers.contains(event.userId())) {
                 errors.add(new FieldError(at + "userId", "no user with id '" + event.userId() + "'"));
             }
         }

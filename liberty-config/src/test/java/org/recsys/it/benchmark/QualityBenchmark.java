@@ -141,7 +141,7 @@ class QualityBenchmark {
         Map<String, String> env = new LinkedHashMap<>(database.environment());
         env.put("RECSYS_DEMO_ENABLED", "false");
         env.put("RECSYS_IMPORT_ROOTS", trainingFolder.toString());
-        env.put("RECSYS_API_BOOTSTRAP_KEY", RecsysServer.API_KEY);
+        env.put("RECSYS_API_OPERATOR_KEY", RecsysServer.API_KEY);
         LibertyServer server = new LibertyServer("quality-" + data.name(), runDirectory, env);
         Map<String, List<String>> apiLists = new LinkedHashMap<>();
         Map<String, String> apiStrategy = new LinkedHashMap<>();

@@ -89,9 +89,13 @@ public final class Api {
         request.append("\r\n");
         try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(request.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            socket.getOutputStream().write(body);
-            socket.getOutputStream().flush();
+            try {
+                socket.getOutputStream().write(request.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                socket.getOutputStream().write(body);
+                socket.getOutputStream().flush();
+            } catch (java.net.SocketException e) {
+                // The server answered and closed before the whole body was sent (e.g. a 413): read what it said.
+            }
             java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
             try {
                 socket.getInputStream().transferTo(answer);

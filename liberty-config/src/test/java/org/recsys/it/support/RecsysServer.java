@@ -19,8 +19,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public class RecsysServer implements ParameterResolver {
 
-    /** The partner API key every test server stores at start (RECSYS_API_BOOTSTRAP_KEY); {@link Api} sends it. */
-    public static final String API_KEY = "it-bootstrap-key-" + UUID.randomUUID();
+    /** The operator API key every test server stores at start (RECSYS_API_OPERATOR_KEY); {@link Api} sends it. */
+    public static final String API_KEY = "it-operator-key-" + UUID.randomUUID();
 
     /** Console users of the test servers besides the generated admin: name, role, password. */
     public static final String OPERATOR = "it-operator";
@@ -124,7 +124,7 @@ public class RecsysServer implements ParameterResolver {
         // QualityBenchmark the full size.
         env.put("RECSYS_MODELS_MAX_INTERACTIONS", "3000");
         // The API needs a key and the console a sign-in; the admin password is generated (demo mode) as for a user.
-        env.put("RECSYS_API_BOOTSTRAP_KEY", API_KEY);
+        env.put("RECSYS_API_OPERATOR_KEY", API_KEY);
         env.put("RECSYS_CONSOLE_USERS", OPERATOR + ":operator:" + CONSOLE_PASSWORD + "," + VIEWER + ":viewer:"
                 + CONSOLE_PASSWORD);
         return env;

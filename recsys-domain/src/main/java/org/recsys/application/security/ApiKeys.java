@@ -74,8 +74,8 @@ public class ApiKeys {
     }
 
     /**
-     * Stores a token chosen by the operator (configuration, e.g. RECSYS_API_BOOTSTRAP_KEY) unless it is stored already;
-     * a stored one gets the configured scope (a key stored before scope OPERATE existed is upgraded).
+     * Stores a token chosen by the operator (configuration, e.g. RECSYS_API_BOOTSTRAP_KEY) unless it is stored already.
+     * A stored key keeps its scope: configuration never widens what a key handed out earlier may do.
      *
      * @return whether it was stored now
      */
@@ -86,12 +86,7 @@ public class ApiKeys {
                     + " characters");
         }
         String hash = Secrets.sha256Hex(token);
-        Optional<ApiKey> stored = keys.findByTokenHash(hash).or(() -> keys.find(id));
-        if (stored.isPresent()) {
-            if (stored.get().scope() != scope && stored.get().tokenHash().equals(hash)) {
-                stored.get().changeScope(scope);
-                remembered.clear();
-            }
+        if (keys.findByTokenHash(hash).isPresent() || keys.find(id).isPresent()) {
             return false;
         }
         keys.store(new ApiKey(id, name, hash, scope, "configuration", clock.instant()));

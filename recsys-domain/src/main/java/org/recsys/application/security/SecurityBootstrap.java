@@ -30,6 +30,7 @@ public class SecurityBootstrap {
 
     private static final Logger LOG = Logger.getLogger(SecurityBootstrap.class.getName());
     static final String BOOTSTRAP_KEY_ID = "bootstrap";
+    static final String OPERATOR_KEY_ID = "operator";
 
     @Inject
     ConsoleUsers consoleUsers;
@@ -53,6 +54,10 @@ public class SecurityBootstrap {
     @Inject
     @ConfigProperty(name = "recsys.api.bootstrap-key")
     Optional<String> bootstrapKey;
+    /** The operator's key (scope OPERATE: imports, jobs, models), kept apart from the partner key above. */
+    @Inject
+    @ConfigProperty(name = "recsys.api.operator-key")
+    Optional<String> operatorKey;
     @Inject
     @ConfigProperty(name = "recsys.security.credentials-file", defaultValue = "demo-credentials.properties")
     String credentialsFile;
@@ -86,8 +91,14 @@ public class SecurityBootstrap {
             }
             if (bootstrapKey.filter(k -> !k.isBlank()).isPresent()) {
                 if (apiKeys.ensureConfigured(BOOTSTRAP_KEY_ID, "configured key (recsys.api.bootstrap-key)",
-                        bootstrapKey.get().strip(), ApiKeyScope.OPERATE)) {
+                        bootstrapKey.get().strip(), ApiKeyScope.WRITE)) {
                     LOG.info("Partner API key 'bootstrap' stored from recsys.api.bootstrap-key");
+                }
+            }
+            if (operatorKey.filter(k -> !k.isBlank()).isPresent()) {
+                if (apiKeys.ensureConfigured(OPERATOR_KEY_ID, "configured operator key (recsys.api.operator-key)",
+                        operatorKey.get().strip(), ApiKeyScope.OPERATE)) {
+                    LOG.info("Operator API key 'operator' stored from recsys.api.operator-key");
                 }
             }
             if (demo && apiKeys.list().stream().noneMatch(k -> k.createdBy().equals("demo")

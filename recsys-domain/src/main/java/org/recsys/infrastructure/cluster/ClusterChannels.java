@@ -10,12 +10,14 @@ import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Map;
 import javax.crypto.spec.SecretKeySpec;
+import javax.sql.DataSource;
+import org.infinispan.remoting.transport.jgroups.JGroupsChannelConfigurator;
 import org.jgroups.JChannel;
 import org.jgroups.conf.ProtocolConfiguration;
-import org.jgroups.conf.ProtocolStackConfigurator;
 import org.jgroups.conf.XmlConfigurator;
 import org.jgroups.protocols.SYM_ENCRYPT;
 import org.jgroups.stack.Protocol;
+import org.jgroups.util.SocketFactory;
 
 /**
  * Builds the cluster's JGroups channel from a JGroups XML stack file (the bundled {@code recsys-jgroups.xml} unless
@@ -41,6 +43,17 @@ final class ClusterChannels {
      */
     static JChannel create(Path stackFile, Map<String, Map<String, String>> properties, String secret)
             throws Exception {
+        return configurator(stackFile, properties, secret).createChannel(null);
+    }
+
+    /**
+     * The channel as Infinispan wants it handed over: a configurator it asks for the channel when the cache manager
+     * starts. (A {@code JGroupsTransport} built around a ready channel is not kept: Infinispan 15 copies the
+     * configuration into a fresh transport, which then falls back to its default UDP stack, multicast discovery
+     * included, and lets anyone with the cluster name in.)
+     */
+    static JGroupsChannelConfigurator configurator(Path stackFile, Map<String, Map<String, String>> properties,
+                                                  String secret) throws IOException {
         SecretKeySpec key = key(secret);
         List<ProtocolConfiguration> stack;
         try (InputStream in = stackFile == null ? ClusterChannels.class.getResourceAsStream(BUNDLED_STACK)
@@ -50,19 +63,24 @@ final class ClusterChannels {
             }
             stack = XmlConfigurator.getInstance(in).getProtocolStack();
         }
-        boolean encrypted = false;
-        for (ProtocolConfiguration protocol : stack) {
+        int encryption = -1;
+        int membership = -1;
+        for (int i = 0; i < stack.size(); i++) {
+            ProtocolConfiguration protocol = stack.get(i);
             String name = protocol.getProtocolName();
             String simple = name.substring(name.lastIndexOf('.') + 1);
             properties.getOrDefault(simple, Map.of()).forEach(protocol.getProperties()::put);
-            encrypted |= simple.equals("SYM_ENCRYPT");
+            encryption = simple.equals("SYM_ENCRYPT") ? i : encryption;
+            membership = simple.equals("GMS") ? i : membership;
         }
-        if (!encrypted) {
+        // Listed bottom to top: encryption must sit below group membership, or a stranger's JOIN goes through.
+        if (encryption < 0 || membership < 0 || encryption > membership) {
             throw new IllegalArgumentException("the JGroups stack " + (stackFile == null ? BUNDLED_STACK : stackFile)
-                    + " has no SYM_ENCRYPT: cluster traffic must be encrypted");
+                    + (encryption < 0 ? " has no SYM_ENCRYPT" : " has SYM_ENCRYPT above GMS or no GMS")
+                    + ": cluster traffic must be encrypted below group membership");
         }
         List<ProtocolConfiguration> configured = stack;
-        return new JChannel(new ProtocolStackConfigurator() {
+        return new JGroupsChannelConfigurator() {
             @Override
             public String getProtocolStackString() {
                 return configured.toString();
@@ -79,7 +97,27 @@ final class ClusterChannels {
                     encrypt.setSecretKey(key);
                 }
             }
-        });
+
+            @Override
+            public String getName() {
+                return stackFile == null ? BUNDLED_STACK : stackFile.toString();
+            }
+
+            @Override
+            public JChannel createChannel(String name) throws Exception {
+                return new JChannel(this);
+            }
+
+            @Override
+            public void setSocketFactory(SocketFactory socketFactory) {
+                // JGroups' own sockets: the stack file's TCP settings apply.
+            }
+
+            @Override
+            public void setDataSource(DataSource dataSource) {
+                // No JDBC discovery in this stack.
+            }
+        };
     }
 
     /** AES-256 from the secret: every member derives the same key, nothing random per process. */

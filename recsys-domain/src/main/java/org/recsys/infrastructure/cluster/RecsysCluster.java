@@ -19,8 +19,8 @@ import org.infinispan.manager.DefaultCacheManager;
 import org.infinispan.notifications.Listener;
 import org.infinispan.notifications.cachelistener.annotation.CacheEntryCreated;
 import org.infinispan.notifications.cachelistener.event.CacheEntryCreatedEvent;
+import org.infinispan.remoting.transport.jgroups.JGroupsChannelConfigurator;
 import org.infinispan.remoting.transport.jgroups.JGroupsTransport;
-import org.jgroups.JChannel;
 
 /**
  * This member's view of the cluster. With {@code recsys.cluster.enabled=false} (the default) it is a cluster of one
@@ -89,7 +89,7 @@ public class RecsysCluster {
         global.cacheManagerName("recsys").jmx().disable();
         if (enabled) {
             global.transport().clusterName(clusterName).nodeName(nodeName)
-                    .transport(new JGroupsTransport(channel()));
+                    .addProperty(JGroupsTransport.CHANNEL_CONFIGURATOR, channelConfigurator());
         }
         DefaultCacheManager created = new DefaultCacheManager(global.build());
         ConfigurationBuilder profiles = new ConfigurationBuilder();
@@ -153,7 +153,7 @@ public class RecsysCluster {
         return current;
     }
 
-    private JChannel channel() {
+    private JGroupsChannelConfigurator channelConfigurator() {
         List<String> hosts = new ArrayList<>();
         for (String member : members.split(",")) {
             String trimmed = member.strip();
@@ -165,7 +165,7 @@ public class RecsysCluster {
                 "TCP", Map.of("bind_addr", bindAddress, "bind_port", Integer.toString(port)),
                 "TCPPING", Map.of("initial_hosts", String.join(",", hosts)));
         try {
-            return ClusterChannels.create(stackFile.filter(f -> !f.isBlank()).map(java.nio.file.Path::of)
+            return ClusterChannels.configurator(stackFile.filter(f -> !f.isBlank()).map(java.nio.file.Path::of)
                     .orElse(null), properties, secret.orElse(null));
         } catch (Exception e) {
             throw new IllegalStateException("cannot set up the cluster channel: " + e.getMessage(), e);

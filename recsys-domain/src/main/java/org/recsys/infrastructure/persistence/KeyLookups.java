@@ -52,7 +52,7 @@ final class KeyLookups {
 
     /** PostgreSQL: the keys of one array parameter that exist, each probed through the unique index. */
     static String postgresqlExisting(String table, String column) {
-        // limit 1: the column need not be unique (an idempotency key is unique per user only).
+        // limit 1: the column need not be unique (an idempotency key is unique per API key and user only).
         return "select t.k from unnest(cast(?1 as varchar[])) as t(k) where (select 1 from " + table
                 + " x where x." + column + " = t.k limit 1) is not null";
     }

@@ -73,6 +73,7 @@ class SecurityBootstrapTest {
         bootstrap.adminPassword = Optional.ofNullable(adminPassword);
         bootstrap.extraUsers = Optional.of(List.of(extra));
         bootstrap.bootstrapKey = Optional.ofNullable(bootstrapKey);
+        bootstrap.operatorKey = Optional.empty();
         bootstrap.credentialsFile = folder.resolve("demo-credentials.properties").toString();
         return bootstrap;
     }
@@ -111,6 +112,19 @@ class SecurityBootstrapTest {
     }
 
     @Test
+    void aConfiguredOperatorKeyIsStoredWithScopeOperateApartFromThePartnerKey() {
+        SecurityBootstrap bootstrap = bootstrap(false, null, "configured-bootstrap-key-0123456789");
+        bootstrap.operatorKey = Optional.of("configured-operator-key-0123456789");
+        bootstrap.bootstrap();
+
+        assertThat(keys.stored).hasSize(2);
+        assertThat(keys.stored).filteredOn(k -> k.id().equals("bootstrap")).singleElement()
+                .satisfies(k -> assertThat(k.scope()).isEqualTo(ApiKeyScope.WRITE));
+        assertThat(keys.stored).filteredOn(k -> k.id().equals("operator")).singleElement()
+                .satisfies(k -> assertThat(k.scope()).isEqualTo(ApiKeyScope.OPERATE));
+    }
+
+    @Test
     void withoutDemoModeNothingIsGenerated() {
         bootstrap(false, null, null).bootstrap();
         assertThat(users.stored).isEmpty();
@@ -123,8 +137,7 @@ class SecurityBootstrapTest {
         String key = "configured-bootstrap-key-0123456789";
         bootstrap(false, "first-admin-password", key, "ops:operator:operator-password").bootstrap();
         assertThat(users.find("ops")).map(ConsoleUser::role).hasValue(ConsoleRole.OPERATOR);
-        // The operator's configured key runs operations work too.
-        assertThat(keys.stored).singleElement().satisfies(k -> assertThat(k.scope()).isEqualTo(ApiKeyScope.OPERATE));
+        assertThat(keys.stored).singleElement().satisfies(k -> assertThat(k.scope()).isEqualTo(ApiKeyScope.WRITE));
 
         bootstrap(false, "second-admin-password", key).bootstrap();
         ConsoleUsers check = new ConsoleUsers();

@@ -110,6 +110,12 @@ class ClusterChannelsTest {
 
         assertThatThrownBy(() -> ClusterChannels.create(plain, Map.of(), SECRET))
                 .hasMessageContaining("no SYM_ENCRYPT");
+        Path above = folder.resolve("above.xml");
+        String encrypt = bundled.substring(bundled.indexOf("<SYM_ENCRYPT"), bundled.indexOf("/>",
+                bundled.indexOf("<SYM_ENCRYPT")) + 2);
+        Files.writeString(above, bundled.replace(encrypt, "").replace("<MFC/>", encrypt + "\n    <MFC/>"));
+        assertThatThrownBy(() -> ClusterChannels.create(above, Map.of(), SECRET))
+                .hasMessageContaining("above GMS");
     }
 
     @Test

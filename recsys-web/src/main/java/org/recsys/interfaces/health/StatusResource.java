@@ -42,7 +42,7 @@ public class StatusResource {
         for (DetailedCheck check : checks) {
             HealthCheckResponse response = check.details();
             all.add(new Check(response.getName(), response.getStatus().name(),
-                    response.getData().map(Map::copyOf).orElse(Map.of())));
+                    response.getData().<Map<String, Object>>map(java.util.LinkedHashMap::new).orElse(Map.of())));
         }
         all.sort(Comparator.comparing(Check::name));
         boolean up = all.stream().allMatch(c -> c.status().equals("UP"));

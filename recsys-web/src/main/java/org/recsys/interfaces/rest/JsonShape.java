@@ -142,10 +142,13 @@ final class JsonShape {
         }
         if (value instanceof JsonString text && !wellFormed(text.getString())) {
             errors.add(new FieldError(path.isEmpty() ? "body" : path, "contains half of a UTF-16 surrogate pair"));
+        } else if (value instanceof JsonString text && text.getString().indexOf('\u0000') >= 0) {
+            // No database stores a NUL in text (PostgreSQL refuses it): refused here rather than failing there.
+            errors.add(new FieldError(path.isEmpty() ? "body" : path, "contains a NUL character (\\u0000)"));
         } else if (value instanceof JsonObject object) {
             object.forEach((key, child) -> {
                 String at = path.isEmpty() ? key : path + "." + key;
-                if (!wellFormed(key)) {
+                if (!wellFormed(key) || key.indexOf('\u0000') >= 0) {
                     errors.add(new FieldError(path.isEmpty() ? "body" : path,
                             "has a field name with half of a UTF-16 surrogate pair"));
                 } else {

@@ -40,9 +40,12 @@ public class RequestValidation {
         for (ConstraintViolation<Object> v : validator.validate(document)) {
             errors.add(new FieldError(v.getPropertyPath().toString(), v.getMessage()));
         }
+        // A field its constraints already refused gets no second error from the rules.
+        java.util.Set<String> refused = new java.util.HashSet<>();
+        errors.forEach(e -> refused.add(e.field()));
         for (DocumentRules<?> rule : rules) {
             if (rule.type().isInstance(document)) {
-                errors.addAll(apply(rule, document));
+                apply(rule, document).stream().filter(e -> !refused.contains(e.field())).forEach(errors::add);
             }
         }
         return errors;

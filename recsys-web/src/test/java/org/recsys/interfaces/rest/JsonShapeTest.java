@@ -48,6 +48,7 @@ class JsonShapeTest {
         assertThat(fields("{\"inners\": [{\"name\": \"a\\uD800b\"}]}")).containsExactly("inners[0].name");
         assertThat(fields("{\"inners\": [{\"name\": \"\\uDE00\"}]}")).containsExactly("inners[0].name");
         assertThat(fields("{\"inners\": [{\"name\": \"\\uD83C\\uDFB8 guitar\"}]}")).isEmpty();
+        assertThat(fields("{\"inners\": [{\"name\": \"a\\u0000b\"}]}")).containsExactly("inners[0].name");
     }
 
     @Test

@@ -47,11 +47,6 @@ public class ApiKey {
         this.createdAt = now;
     }
 
-    /** Only for a key configured by the operator, whose scope the configuration names. */
-    public void changeScope(ApiKeyScope newScope) {
-        this.scope = newScope;
-    }
-
     public void revoke(Instant now) {
         if (revokedAt == null) {
             revokedAt = now;

@@ -162,11 +162,17 @@ public class JobResource {
     }
 
     private static long executionId(String id) {
+        long executionId;
         try {
-            return Long.parseLong(id);
+            executionId = Long.parseLong(id);
         } catch (NumberFormatException e) {
             throw new InvalidInputException("id", "must be a job execution id (a number)");
         }
+        if (executionId < 1) {
+            // Execution ids start at 1; asking the batch runtime would only make it record an incident.
+            throw new org.recsys.application.UnknownEntityException("job execution", id);
+        }
+        return executionId;
     }
 
     @Schema(name = "JobList")
