@@ -31,6 +31,13 @@ public final class BatchChecks {
         return errors;
     }
 
+    /** Every element of a batch carries its id, and no id appears twice. */
+    public static <T> List<FieldError> ids(List<T> batch, Function<T, String> id, String collection) {
+        List<FieldError> errors = missingIds(batch, id, collection);
+        errors.addAll(repeatedKeys(batch, id, collection, "id"));
+        return errors;
+    }
+
     /** One error per element without the id that a batch element must carry (a single document takes it from the path). */
     public static <T> List<FieldError> missingIds(List<T> batch, Function<T, String> id, String collection) {
         List<FieldError> errors = new ArrayList<>();

@@ -1,7 +1,6 @@
 package org.recsys.interfaces.catalog.rest;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.List;
 import org.recsys.application.BatchChecks;
 import org.recsys.application.FieldError;
@@ -22,8 +21,6 @@ public class ItemBatchRules implements DocumentRules<ItemBatchBody> {
         if (items == null || items.size() > ItemBatchBody.MAX_ITEMS) {
             return List.of();
         }
-        List<FieldError> errors = new ArrayList<>(BatchChecks.missingIds(items, ItemBody::id, "items"));
-        errors.addAll(BatchChecks.repeatedKeys(items, ItemBody::id, "items", "id"));
-        return errors;
+        return BatchChecks.ids(items, ItemBody::id, "items");
     }
 }

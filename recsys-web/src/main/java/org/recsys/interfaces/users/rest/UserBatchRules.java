@@ -1,7 +1,6 @@
 package org.recsys.interfaces.users.rest;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.List;
 import org.recsys.application.BatchChecks;
 import org.recsys.application.FieldError;
@@ -22,8 +21,6 @@ public class UserBatchRules implements DocumentRules<UserBatchBody> {
         if (users == null || users.size() > UserBatchBody.MAX_USERS) {
             return List.of();
         }
-        List<FieldError> errors = new ArrayList<>(BatchChecks.missingIds(users, UserBody::id, "users"));
-        errors.addAll(BatchChecks.repeatedKeys(users, UserBody::id, "users", "id"));
-        return errors;
+        return BatchChecks.ids(users, UserBody::id, "users");
     }
 }
