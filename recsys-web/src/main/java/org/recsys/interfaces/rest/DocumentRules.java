@@ -16,4 +16,12 @@ public interface DocumentRules<T> {
 
     /** Every rule the document breaks; elements that are {@code null} or lack the fields a rule reads are skipped. */
     List<FieldError> problems(T document);
+
+    /**
+     * Whether the service that stores the document checks the same rules itself before writing: then they run here
+     * only for a document refused anyway (to list them in the same answer), not a second time for a valid one.
+     */
+    default boolean checkedWhenStored() {
+        return false;
+    }
 }

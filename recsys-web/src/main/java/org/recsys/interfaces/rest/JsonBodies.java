@@ -97,7 +97,7 @@ public class JsonBodies implements ContainerRequestFilter, ReaderInterceptor {
                     java.nio.charset.StandardCharsets.UTF_8)));
             Object bound = context.proceed();
             if (bound != null) {
-                validation.problems(bound).stream().filter(e -> !shape.covers(e.field())).forEach(all::add);
+                validation.problems(bound, true).stream().filter(e -> !shape.covers(e.field())).forEach(all::add);
             }
         } catch (RuntimeException | IOException e) {
             // The rest does not bind either: the shape errors are the answer.

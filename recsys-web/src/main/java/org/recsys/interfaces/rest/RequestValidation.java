@@ -27,25 +27,30 @@ public class RequestValidation {
     Instance<DocumentRules<?>> rules;
 
     public <T> T check(T document) {
-        List<FieldError> errors = problems(document);
+        List<FieldError> errors = problems(document, false);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(sorted(errors));
         }
         return document;
     }
 
-    /** Every violation of the document: its constraints, then the rules for its type. */
-    public List<FieldError> problems(Object document) {
+    /**
+     * Every violation of the document: its constraints, then the rules for its type.
+     *
+     * @param refusedAlready whether the document is refused for other reasons (e.g. wrong types found before binding)
+     */
+    public List<FieldError> problems(Object document, boolean refusedAlready) {
         List<FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<Object> v : validator.validate(document)) {
             errors.add(new FieldError(v.getPropertyPath().toString(), v.getMessage()));
         }
         // A field its constraints already refused gets no second error from the rules.
-        java.util.Set<String> refused = new java.util.HashSet<>();
-        errors.forEach(e -> refused.add(e.field()));
+        java.util.Set<String> refusedFields = new java.util.HashSet<>();
+        errors.forEach(e -> refusedFields.add(e.field()));
+        boolean refused = refusedAlready || !errors.isEmpty();
         for (DocumentRules<?> rule : rules) {
-            if (rule.type().isInstance(document)) {
-                apply(rule, document).stream().filter(e -> !refused.contains(e.field())).forEach(errors::add);
+            if (rule.type().isInstance(document) && (refused || !rule.checkedWhenStored())) {
+                apply(rule, document).stream().filter(e -> !refusedFields.contains(e.field())).forEach(errors::add);
             }
         }
         return errors;

@@ -19,6 +19,12 @@ public class FeedbackBatchRules implements DocumentRules<FeedbackBatchBody> {
         return FeedbackBatchBody.class;
     }
 
+    /** FeedbackService refuses the same before storing: a valid batch is not looked up twice. */
+    @Override
+    public boolean checkedWhenStored() {
+        return true;
+    }
+
     @Override
     public List<FieldError> problems(FeedbackBatchBody document) {
         List<FeedbackBody> events = document.events();
