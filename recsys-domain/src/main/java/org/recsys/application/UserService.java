@@ -3,6 +3,14 @@ package org.recsys.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.HashSet;
@@ -12,10 +20,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.recsys.application.event.FeedbackRemoved;
 import org.recsys.application.event.UserErased;
 import org.recsys.application.event.UsersChanged;
+import org.recsys.domain.model.feedback.FeedbackEvent;
 import org.recsys.domain.model.feedback.FeedbackRepository;
 import org.recsys.domain.model.impression.ImpressionRepository;
+import org.recsys.domain.model.jobreport.JobReportRepository;
 import org.recsys.domain.model.user.User;
 import org.recsys.domain.model.user.UserRepository;
 
@@ -30,9 +41,13 @@ public class UserService {
     @Inject
     ImpressionRepository impressions;
     @Inject
+    JobReportRepository reports;
+    @Inject
     Event<UsersChanged> usersChanged;
     @Inject
     Event<UserErased> userErased;
+    @Inject
+    Event<FeedbackRemoved> feedbackRemoved;
 
     @Inject
     Transactions transactions;
@@ -102,10 +117,16 @@ public class UserService {
         boolean erased = transactions.inTransaction(() -> {
             Optional<User> user = users.find(id);
             user.ifPresent(found -> {
+                // Each member's popularity and review counts drop by what this user contributed.
+                List<FeedbackEvent> removed = feedback.allForUser(id);
                 feedback.removeForUser(id);
                 impressions.removeForUser(id);
+                reports.mentioning(id).forEach(report -> report.replaceBody(withoutUser(report.body(), id)));
                 users.remove(found);
                 userErased.fire(new UserErased(id));
+                if (!removed.isEmpty()) {
+                    feedbackRemoved.fire(new FeedbackRemoved(removed));
+                }
             });
             return user.isPresent();
         });
@@ -116,6 +137,30 @@ public class UserService {
 
     public long count() {
         return users.count();
+    }
+
+    /** A report body without the examples (any JSON object) naming the user. */
+    static String withoutUser(String body, String userId) {
+        return withoutUser(Json.createReader(new StringReader(body)).readValue(), userId).toString();
+    }
+
+    private static JsonValue withoutUser(JsonValue value, String userId) {
+        if (value instanceof JsonObject object) {
+            JsonObjectBuilder kept = Json.createObjectBuilder();
+            object.forEach((name, member) -> kept.add(name, withoutUser(member, userId)));
+            return kept.build();
+        }
+        if (value instanceof JsonArray array) {
+            JsonArrayBuilder kept = Json.createArrayBuilder();
+            array.stream().filter(element -> !(element instanceof JsonObject o && names(o, userId)))
+                    .forEach(element -> kept.add(withoutUser(element, userId)));
+            return kept.build();
+        }
+        return value;
+    }
+
+    private static boolean names(JsonObject object, String userId) {
+        return object.values().stream().anyMatch(v -> v instanceof JsonString s && s.getString().equals(userId));
     }
 
     private UpsertOutcome upsert(List<UserDraft> drafts, String source, boolean replaceExisting) {

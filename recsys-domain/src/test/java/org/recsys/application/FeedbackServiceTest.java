@@ -14,6 +14,10 @@ import java.util.function.Supplier;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.recsys.application.event.FeedbackRecorded;
+import org.recsys.application.event.FeedbackRemoved;
+import org.recsys.domain.model.feedback.FeedbackEvent;
+import org.recsys.domain.model.jobreport.JobReport;
+import org.recsys.infrastructure.persistence.JpaJobReportRepository;
 import org.recsys.domain.model.feedback.FeedbackType;
 import org.recsys.domain.model.feedback.NewFeedback;
 import org.recsys.domain.model.item.Item;
@@ -34,15 +38,18 @@ class FeedbackServiceTest {
     static final class Wired {
         final FeedbackService service = new FeedbackService();
         final RecordingEvent<FeedbackRecorded> recorded = new RecordingEvent<>();
+        final RecordingEvent<FeedbackRemoved> removed = new RecordingEvent<>();
+        final UserService userService = new UserService();
 
         Wired(EntityManager em) {
             var users = new JpaUserRepository(em);
-            UserService userService = new UserService();
             userService.users = users;
             userService.feedback = new JpaFeedbackRepository(em);
             userService.impressions = new JpaImpressionRepository(em);
             userService.usersChanged = new RecordingEvent<>();
             userService.userErased = new RecordingEvent<>();
+            userService.feedbackRemoved = removed;
+            userService.reports = new JpaJobReportRepository(em);
             service.feedback = new JpaFeedbackRepository(em);
             service.users = users;
             service.items = new JpaItemRepository(em);
@@ -68,7 +75,13 @@ class FeedbackServiceTest {
                         throw e;
                     }
                 }
+
+                @Override
+                public <T> T inTransaction(Supplier<T> work) {
+                    return inNewTransaction(work);
+                }
             };
+            userService.transactions = service.transactions;
         }
     }
 
@@ -109,6 +122,36 @@ class FeedbackServiceTest {
             assertThat(again.usersCreated()).isZero();
             assertThat(wired.recorded.fired).hasSize(2);
             assertThat(wired.recorded.fired.get(0).events()).hasSize(4);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void erasingAUserRemovesTheirEventsAndReportExamplesAndTellsWhatTheyCounted(String kind) {
+        try (TestDatabase db = TestDatabase.of(kind)) {
+            items(db, "a", "b");
+            Wired wired = new Wired(db.entityManager());
+            wired.service.recordWithRetry(List.of(click("gone", "a", "k1"), click("gone", "b", null),
+                    click("stays", "a", "k1")), "test");
+            db.inTransaction(em -> {
+                new JpaJobReportRepository(em).store(new JobReport("clean-data", 1, Instant.now(), "{\"rules\":[{\"rule\":\"burst\","
+                        + "\"examples\":[{\"eventId\":1,\"userId\":\"gone\",\"detail\":\"my secret text\"},"
+                        + "{\"eventId\":3,\"userId\":\"stays\"}]}]}"));
+                return null;
+            });
+
+            wired.userService.erase("gone");
+
+            var feedback = new JpaFeedbackRepository(db.entityManager());
+            assertThat(feedback.countForUser("gone")).isZero();
+            assertThat(feedback.countForUser("stays")).isEqualTo(1);
+            assertThat(new JpaUserRepository(db.entityManager()).find("gone")).isEmpty();
+            String report = new JpaJobReportRepository(db.entityManager()).latest("clean-data").orElseThrow().body();
+            assertThat(report).doesNotContain("gone").doesNotContain("my secret text").contains("stays");
+            assertThat(wired.removed.fired).hasSize(1);
+            assertThat(wired.removed.fired.get(0).events()).extracting(FeedbackEvent::itemId)
+                    .containsExactlyInAnyOrder("a", "b");
+            assertThatThrownBy(() -> wired.userService.erase("gone")).isInstanceOf(UnknownEntityException.class);
         }
     }
 

@@ -88,6 +88,19 @@ public final class TestDatabase {
         return env;
     }
 
+    /** A JDBC connection to the run's database, as the servers see it (H2 through its auto-server). */
+    public Connection connect() throws SQLException {
+        if ("postgresql".equals(kind)) {
+            return DriverManager.getConnection(POSTGRESQL_URL + "?currentSchema=" + schema, POSTGRESQL_USER, "");
+        }
+        return DriverManager.getConnection(environment().get("RECSYS_DB_URL"), "recsys", "recsys");
+    }
+
+    /** The schema the servers' tables are in, as the database's catalogue names it. */
+    public String schemaName() {
+        return "postgresql".equals(kind) ? schema : "PUBLIC";
+    }
+
     public String describe() {
         return "postgresql".equals(kind) ? "PostgreSQL schema " + schema : "H2 file " + h2File;
     }

@@ -12,6 +12,8 @@ public enum JobDefinition {
             + "them; a candidate that beats the serving model by the margin goes live", true),
     CLUSTER_INTERESTS("cluster-interests", "Recomputes every user's interest points and tags", true),
     EVALUATE("evaluate", "Measures the serving models on the newest hold-out; writes an evaluation report", true),
+    APPLY_RETENTION("apply-retention", "Deletes impressions (and, when configured, feedback) older than their "
+            + "retention period, a chunk at a time; writes a retention report", true, "30 2 * * *"),
     IMPORT_MOVIELENS("import-movielens", "Imports MovieLens 100K (start it with POST /api/v1/imports)", false),
     IMPORT_AMAZON_REVIEWS("import-amazon-reviews", "Imports Amazon reviews (start it with POST /api/v1/imports)",
             false);
@@ -19,11 +21,17 @@ public enum JobDefinition {
     private final String jobName;
     private final String description;
     private final boolean startable;
+    private final String defaultSchedule;
 
     JobDefinition(String jobName, String description, boolean startable) {
+        this(jobName, description, startable, null);
+    }
+
+    JobDefinition(String jobName, String description, boolean startable, String defaultSchedule) {
         this.jobName = jobName;
         this.description = description;
         this.startable = startable;
+        this.defaultSchedule = defaultSchedule;
     }
 
     /** The job XML name, also the job's name in the API and in Liberty's batch tools. */
@@ -38,6 +46,11 @@ public enum JobDefinition {
     /** Whether it runs without parameters (imports need a file and start through the imports API). */
     public boolean startable() {
         return startable;
+    }
+
+    /** The cron it runs at when configuration names none (UTC); empty: only when started or scheduled. */
+    public Optional<String> defaultSchedule() {
+        return Optional.ofNullable(defaultSchedule);
     }
 
     public static Optional<JobDefinition> byName(String name) {

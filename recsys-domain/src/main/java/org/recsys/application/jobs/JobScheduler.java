@@ -59,8 +59,11 @@ public class JobScheduler {
     /** Seeds schedules from configuration and starts checking for due runs. */
     public synchronized void start() {
         for (JobDefinition job : JobDefinition.values()) {
-            Optional<String> cron = config.getOptionalValue("recsys.jobs.schedule." + job.jobName(), String.class)
-                    .filter(c -> !c.isBlank());
+            // Configuration wins; "off" turns a default schedule off (MicroProfile Config reads "" as unset).
+            Optional<String> configured = config.getOptionalValue("recsys.jobs.schedule." + job.jobName(),
+                    String.class);
+            Optional<String> cron = (configured.isPresent() ? configured : job.defaultSchedule())
+                    .filter(c -> !c.isBlank() && !c.equalsIgnoreCase("off"));
             if (job.startable() && cron.isPresent()) {
                 transactions.inNewTransaction(() -> {
                     if (schedules.find(job.jobName()).isEmpty()) {

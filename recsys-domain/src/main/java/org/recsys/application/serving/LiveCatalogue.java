@@ -31,6 +31,7 @@ import java.util.logging.Logger;
 import org.recsys.application.NotReadyException;
 import org.recsys.application.Transactions;
 import org.recsys.application.event.FeedbackRecorded;
+import org.recsys.application.event.FeedbackRemoved;
 import org.recsys.application.event.ItemRemoved;
 import org.recsys.application.event.ItemsChanged;
 import org.recsys.domain.model.feedback.FeedbackEvent;
@@ -285,11 +286,20 @@ public class LiveCatalogue {
 
     /** Tells every member how this feedback changes popularity and review summaries. */
     void onFeedback(@Observes(during = TransactionPhase.AFTER_SUCCESS) FeedbackRecorded event) {
+        publishCounts(event.events(), 1);
+    }
+
+    /** Deleted feedback (an erased user, expired events) no longer counts on any member. */
+    void onFeedbackRemoved(@Observes(during = TransactionPhase.AFTER_SUCCESS) FeedbackRemoved event) {
+        publishCounts(event.events(), -1);
+    }
+
+    private void publishCounts(List<FeedbackEvent> events, int sign) {
         Map<String, Long> counts = new HashMap<>();
         JsonArrayBuilder reviews = Json.createArrayBuilder();
-        for (FeedbackEvent e : event.events()) {
+        for (FeedbackEvent e : events) {
             if (!e.type().isRejection()) {
-                counts.merge(e.itemId(), 1L, Long::sum);
+                counts.merge(e.itemId(), (long) sign, Long::sum);
             }
             if (e.type() == FeedbackType.REVIEW) {
                 reviews.add(Json.createArrayBuilder().add(e.itemId()).add(e.value() == null ? "" : e.value()
@@ -299,7 +309,7 @@ public class LiveCatalogue {
         JsonArrayBuilder countArray = Json.createArrayBuilder();
         counts.forEach((id, n) -> countArray.add(Json.createArrayBuilder().add(id).add(n.toString())));
         cluster.publish(FEEDBACK_COUNTS, Map.of("counts", countArray.build().toString(),
-                "reviews", reviews.build().toString()));
+                "reviews", reviews.build().toString(), "sign", Integer.toString(sign)));
     }
 
     /** Applies what any member announced. */
@@ -314,7 +324,8 @@ public class LiveCatalogue {
                 ids.forEach(facts::remove);
                 store.removeAll(ids);
             }
-            case FEEDBACK_COUNTS -> applyCounts(message.field("counts"), message.field("reviews"));
+            case FEEDBACK_COUNTS -> applyCounts(message.field("counts"), message.field("reviews"),
+                    "-1".equals(message.field("sign")));
             default -> {
             }
         }
@@ -337,16 +348,17 @@ public class LiveCatalogue {
         store.upsertAll(changed);
     }
 
-    private void applyCounts(String counts, String reviews) {
+    private void applyCounts(String counts, String reviews, boolean removed) {
         for (JsonArray pair : parseArray(counts).getValuesAs(JsonArray.class)) {
             String id = pair.getString(0);
-            popularity.merge(id, Long.parseLong(pair.getString(1)), Long::sum);
+            popularity.merge(id, Long.parseLong(pair.getString(1)), (a, b) -> Math.max(0, a + b));
             popularityChanged.add(id);
         }
         for (JsonArray pair : parseArray(reviews).getValuesAs(JsonArray.class)) {
             String stars = pair.getString(1);
-            facts.computeIfPresent(pair.getString(0), (id, f) -> f.withReviews(f.reviews()
-                    .plus(stars.isEmpty() ? null : Double.valueOf(stars))));
+            Double value = stars.isEmpty() ? null : Double.valueOf(stars);
+            facts.computeIfPresent(pair.getString(0), (id, f) -> f.withReviews(removed
+                    ? f.reviews().minus(value) : f.reviews().plus(value)));
         }
         if (!popularityChanged.isEmpty() && flushScheduled.compareAndSet(false, true)) {
             scheduler.schedule(this::flushPopularity, POPULARITY_FLUSH_MILLIS, TimeUnit.MILLISECONDS);

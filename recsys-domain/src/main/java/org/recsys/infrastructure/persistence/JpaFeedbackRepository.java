@@ -161,4 +161,27 @@ public class JpaFeedbackRepository implements FeedbackRepository {
         return em.createQuery("delete from FeedbackEvent e where e.itemId = :item")
                 .setParameter("item", itemId).executeUpdate();
     }
+
+    @Override
+    public List<FeedbackEvent> occurredBefore(Instant cutoff, Long afterId, int limit) {
+        return em.createQuery("select e from FeedbackEvent e where e.occurredAt < :cutoff and e.id > :after "
+                        + "order by e.id", FeedbackEvent.class)
+                .setParameter("cutoff", cutoff).setParameter("after", afterId == null ? Long.MIN_VALUE : afterId)
+                .setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public long countOccurredBefore(Instant cutoff) {
+        return em.createQuery("select count(e) from FeedbackEvent e where e.occurredAt < :cutoff", Long.class)
+                .setParameter("cutoff", cutoff).getSingleResult();
+    }
+
+    @Override
+    public int removeAll(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return em.createQuery("delete from FeedbackEvent e where e.id in :ids").setParameter("ids", ids)
+                .executeUpdate();
+    }
 }

@@ -14,6 +14,14 @@ public class JpaJobReportRepository implements JobReportRepository {
     @PersistenceContext(unitName = "recsys")
     EntityManager em;
 
+    protected JpaJobReportRepository() {
+    }
+
+    /** For use outside the container. */
+    public JpaJobReportRepository(EntityManager em) {
+        this.em = em;
+    }
+
     @Override
     public void store(JobReport report) {
         em.persist(report);
@@ -28,5 +36,12 @@ public class JpaJobReportRepository implements JobReportRepository {
     public List<JobReport> list(String jobName, int limit) {
         return em.createQuery("select r from JobReport r where r.jobName = :job order by r.createdAt desc, r.id desc",
                 JobReport.class).setParameter("job", jobName).setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public List<JobReport> mentioning(String text) {
+        // An id's '_' is a LIKE wildcard: it can only widen the match, and callers look at what they get.
+        return em.createQuery("select r from JobReport r where r.body like :text", JobReport.class)
+                .setParameter("text", "%" + text + "%").getResultList();
     }
 }

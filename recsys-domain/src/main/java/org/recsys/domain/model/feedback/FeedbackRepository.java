@@ -1,6 +1,7 @@
 package org.recsys.domain.model.feedback;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,28 @@ public interface FeedbackRepository {
     Map<String, List<String>> reviewTexts(Collection<String> itemIds, int perItem);
 
     long countForUser(String userId);
+
+    /** All of a user's events newest first, read a page at a time. */
+    default List<FeedbackEvent> allForUser(String userId) {
+        final int page = 1000;
+        List<FeedbackEvent> all = new ArrayList<>();
+        List<FeedbackEvent> next = listForUser(userId, null, null, page);
+        while (true) {
+            all.addAll(next);
+            if (next.size() < page) {
+                return all;
+            }
+            FeedbackEvent last = next.get(next.size() - 1);
+            next = listForUser(userId, last.occurredAt(), last.id(), page);
+        }
+    }
+
+    /** Events that happened before {@code cutoff}, by id, strictly after {@code afterId} when given. */
+    List<FeedbackEvent> occurredBefore(Instant cutoff, Long afterId, int limit);
+
+    long countOccurredBefore(Instant cutoff);
+
+    int removeAll(Collection<Long> ids);
 
     int removeForUser(String userId);
 

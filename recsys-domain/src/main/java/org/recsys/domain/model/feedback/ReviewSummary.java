@@ -20,4 +20,16 @@ public record ReviewSummary(long reviews, long positive, double meanStars) {
         }
         return new ReviewSummary(reviews + 1, positive + (stars >= 4 ? 1 : 0), (sum + stars) / (withStars + 1));
     }
+
+    /** This summary without one review of the given stars (null: it gave none); the inverse of {@link #plus}. */
+    public ReviewSummary minus(Double stars) {
+        if (reviews <= 1) {
+            return NONE;
+        }
+        if (stars == null || Double.isNaN(meanStars)) {
+            return new ReviewSummary(reviews - 1, positive, meanStars);
+        }
+        return new ReviewSummary(reviews - 1, Math.max(0, positive - (stars >= 4 ? 1 : 0)),
+                (meanStars * reviews - stars) / (reviews - 1));
+    }
 }

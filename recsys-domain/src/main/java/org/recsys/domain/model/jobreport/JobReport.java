@@ -60,4 +60,9 @@ public class JobReport {
     public String body() {
         return body;
     }
+
+    /** Replaces the body, e.g. without the examples of an erased user. */
+    public void replaceBody(String newBody) {
+        this.body = java.util.Objects.requireNonNull(newBody);
+    }
 }

@@ -11,4 +11,7 @@ public interface JobReportRepository {
     Optional<JobReport> latest(String jobName);
 
     List<JobReport> list(String jobName, int limit);
+
+    /** Reports whose body contains {@code text} (managed: changes are stored with the transaction). */
+    List<JobReport> mentioning(String text);
 }

@@ -10,7 +10,7 @@ public record FeedbackResponse(long id, String userId, String itemId, FeedbackTy
                                Instant occurredAt, Instant receivedAt, String recommendationId,
                                String idempotencyKey, String source) {
 
-    static FeedbackResponse of(FeedbackEvent event) {
+    public static FeedbackResponse of(FeedbackEvent event) {
         return new FeedbackResponse(event.id(), event.userId(), event.itemId(), event.type(), event.value(),
                 event.text(), event.occurredAt(), event.receivedAt(), event.recommendationId(),
                 event.idempotencyKey(), event.source());

@@ -15,7 +15,7 @@ public record UserResponse(
         Instant createdAt,
         Instant updatedAt) {
 
-    static UserResponse of(User user) {
+    public static UserResponse of(User user) {
         return new UserResponse(user.id(), user.attributes(), user.preferenceText(), user.source(),
                 user.createdAt(), user.updatedAt());
     }

@@ -1,0 +1,219 @@
+package org.recsys.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.recsys.it.support.Api;
+import org.recsys.it.support.ConsoleSession;
+import org.recsys.it.support.Poll;
+import org.recsys.it.support.RecsysServer;
+
+/** The right of access (export), erasure that leaves nothing behind, and retention, on a running server. */
+@ExtendWith(RecsysServer.class)
+class PrivacyIT {
+
+    private final String prefix = "it-priv-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+
+    /** A user with a preference text, a like, a review and one recommendation list shown; returns that list's id. */
+    private static String userWithHistory(Api api, String user, String preference, String review) {
+        assertThat(api.put("users/" + user, Map.of("preferenceText", preference,
+                "attributes", Map.of("country", "FR"))).status()).isEqualTo(201);
+        assertThat(api.post("feedback", Map.of("userId", user, "itemId", "demo-keyboards-01", "type", "LIKE"))
+                .status()).isEqualTo(201);
+        assertThat(api.post("feedback", Map.of("userId", user, "itemId", "demo-keyboards-02", "type", "REVIEW",
+                "value", 5, "text", review)).status()).isEqualTo(201);
+        JsonNode shown = api.get("users/" + user + "/recommendations?n=5").json();
+        assertThat(shown.path("items")).hasSize(5);
+        return shown.path("recommendationId").asText();
+    }
+
+    /** The user's export once {@code lists} recommendation lists are logged (the log writes every 200 ms). */
+    private static JsonNode exportWithImpressions(Api api, String user, int lists) {
+        return Poll.until(() -> api.get("users/" + user + "/export").json(),
+                export -> export.path("impressions").size() >= lists, Duration.ofSeconds(10),
+                lists + " logged lists of " + user);
+    }
+
+    @Test
+    void anOperatorExportsEverythingHeldAboutAUser(RecsysServer.Running server) {
+        Api api = server.api();
+        String user = prefix + "exported";
+        String review = "Exported review " + prefix + ": the keys feel like a real piano";
+        String shown = userWithHistory(api, user, "vintage synthesizers and drum machines", review);
+
+        Api.Answer answer = api.get("users/" + user + "/export");
+        JsonNode export = exportWithImpressions(api, user, 1);
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        assertThat(answer.contentType()).startsWith("application/json");
+        assertThat(export.path("user").path("id").asText()).isEqualTo(user);
+        assertThat(export.path("user").path("preferenceText").asText()).contains("vintage synthesizers");
+        assertThat(export.path("user").path("attributes").path("country").asText()).isEqualTo("FR");
+        assertThat(export.path("feedback").findValuesAsText("type")).containsExactlyInAnyOrder("LIKE", "REVIEW");
+        assertThat(export.path("feedback").findValuesAsText("text")).contains(review);
+        assertThat(export.path("impressions").findValuesAsText("recommendationId")).contains(shown);
+        assertThat(export.path("impressions").get(0).path("itemIds")).hasSize(5);
+        assertThat(export.path("profile").path("events").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(export.path("profile").path("liked").toString()).contains("demo-keyboards-01");
+        assertThat(export.path("profile").path("vector")).hasSize(384);
+        if (OperationsIT.active(OperationsIT.models(api, "rating")) != null) {
+            assertThat(export.path("predictedStars").findValuesAsText("itemId"))
+                    .containsExactlyInAnyOrder("demo-keyboards-01", "demo-keyboards-02");
+            assertThat(export.path("predictedStars").get(0).path("stars").asDouble()).isBetween(0.5, 5.0);
+        }
+        // Reads only: asking again shows the same history, and no new list was logged.
+        assertThat(api.get("users/" + user + "/export").json().path("impressions")).hasSize(1);
+
+        Map<String, String> demo = ConsoleSession.demoCredentials(server.server());
+        Api partner = api.withKey(ConsoleSession.signedIn(server.server().baseUri(), demo.get("user"),
+                demo.get("password")).createKey(prefix + "partner", "WRITE"));
+        assertThat(partner.get("users/" + user + "/export").status()).isEqualTo(403);
+        Api.Answer unknown = api.get("users/" + prefix + "nobody/export");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void erasureLeavesNothingOfTheUserInAnyTable(RecsysServer.Running server) throws SQLException {
+        Api api = server.api();
+        String user = prefix + "erased";
+        String preference = "Erased preference " + prefix + " theremin and modular synths";
+        String review = "Erased review " + prefix + ": my neighbours hate it";
+        userWithHistory(api, user, preference, review);
+        String other = prefix + "other";
+        userWithHistory(api, other, "electric guitars", "Kept review " + prefix);
+        exportWithImpressions(api, user, 1);
+        assertThat(hits(server, List.of(user)).stream().map(String::toLowerCase)).as("before erasure")
+                .contains("app_user.id", "feedback_event.user_id", "impression.user_id", "user_profile.user_id");
+
+        assertThat(api.delete("users/" + user).status()).isEqualTo(204);
+
+        assertThat(hits(server, List.of(user, review, preference))).as("rows naming the user or their texts")
+                .isEmpty();
+        assertThat(hits(server, List.of(other))).as("the other user is untouched").isNotEmpty();
+        assertThat(api.get("users/" + user).status()).isEqualTo(404);
+        assertThat(api.get("users/" + user + "/profile").status()).isEqualTo(404);
+        assertThat(api.get("users/" + user + "/export").status()).isEqualTo(404);
+        assertThat(api.delete("users/" + user).status()).as("erasing again").isEqualTo(404);
+        assertThat(api.get("users/" + other + "/recommendations?n=5").json().path("items")).hasSize(5);
+    }
+
+    @Test
+    void retentionDeletesExpiredImpressionsOnlyAndReportsIt(RecsysServer.Running server) throws SQLException {
+        Api api = server.api();
+        String user = prefix + "retained";
+        String old1 = userWithHistory(api, user, "studio headphones", "Retained review " + prefix);
+        String old2 = api.get("users/" + user + "/recommendations?n=5").json().path("recommendationId").asText();
+        String fresh = api.get("users/" + user + "/recommendations?n=5").json().path("recommendationId").asText();
+        exportWithImpressions(api, user, 3);
+        try (Connection c = server.database().connect();
+             PreparedStatement age = c.prepareStatement(
+                     "update impression set created_at = ? where recommendation_id in (?, ?)")) {
+            age.setObject(1, OffsetDateTime.now().minusDays(91));
+            age.setString(2, old1);
+            age.setString(3, old2);
+            assertThat(age.executeUpdate()).isEqualTo(2);
+        }
+        long feedbackBefore = api.get("users/" + user + "/export").json().path("feedback").size();
+
+        JsonNode run = OperationsIT.runJob(api, "apply-retention");
+
+        assertThat(run.path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(run.path("exitStatus").asText()).contains("impressions", "feedback events removed");
+        JsonNode report = api.get("jobs/apply-retention/reports/latest").json();
+        assertThat(report.path("executionId").asLong()).isEqualTo(run.path("executionId").asLong());
+        JsonNode impressions = report.path("impressions");
+        assertThat(impressions.path("retentionDays").asInt()).isEqualTo(90);
+        assertThat(impressions.path("removed").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(report.path("feedback").path("removed").asLong()).isZero();
+        JsonNode left = api.get("users/" + user + "/export").json();
+        assertThat(left.path("impressions").findValuesAsText("recommendationId")).containsExactly(fresh);
+        assertThat(left.path("feedback")).hasSize((int) feedbackBefore);
+        // The job is on a daily schedule by default.
+        assertThat(api.get("jobs/apply-retention/schedule").json().path("cron").asText()).isEqualTo("30 2 * * *");
+    }
+
+    /** Every table, column and row of the servers' schema that contains one of the needles, as table.column. */
+    private static Set<String> hits(RecsysServer.Running server, List<String> needles) throws SQLException {
+        Set<String> found = new TreeSet<>();
+        try (Connection c = server.database().connect()) {
+            DatabaseMetaData meta = c.getMetaData();
+            List<String[]> columns = new ArrayList<>();
+            try (ResultSet rs = meta.getColumns(null, server.database().schemaName(), "%", "%")) {
+                while (rs.next()) {
+                    columns.add(new String[] {rs.getString("TABLE_NAME"), rs.getString("COLUMN_NAME"),
+                            Integer.toString(rs.getInt("DATA_TYPE"))});
+                }
+            }
+            for (String[] column : columns) {
+                int type = Integer.parseInt(column[2]);
+                String table = quoted(column[0]);
+                String name = quoted(column[1]);
+                if (Set.of(Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB).contains(type)) {
+                    // Model payloads and vectors: look for the text's UTF-8 bytes.
+                    try (Statement s = c.createStatement();
+                         ResultSet rs = s.executeQuery("select " + name + " from " + table)) {
+                        while (rs.next()) {
+                            byte[] bytes = rs.getBytes(1);
+                            for (String needle : needles) {
+                                if (bytes != null && contains(bytes, needle.getBytes(StandardCharsets.UTF_8))) {
+                                    found.add(column[0] + "." + column[1]);
+                                }
+                            }
+                        }
+                    }
+                } else if (Set.of(Types.VARCHAR, Types.CHAR, Types.LONGVARCHAR, Types.CLOB, Types.NVARCHAR,
+                        Types.NCLOB, Types.LONGNVARCHAR).contains(type)) {
+                    for (String needle : needles) {
+                        try (PreparedStatement s = c.prepareStatement(
+                                "select count(*) from " + table + " where " + name + " like ?")) {
+                            s.setString(1, "%" + needle + "%");
+                            try (ResultSet rs = s.executeQuery()) {
+                                rs.next();
+                                if (rs.getLong(1) > 0) {
+                                    found.add(column[0] + "." + column[1]);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private static String quoted(String identifier) {
+        return "\"" + identifier + "\"";
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+}
