@@ -104,7 +104,12 @@ class PrivacyIT {
         assertThat(hits(server, List.of(user)).stream().map(String::toLowerCase)).as("before erasure")
                 .contains("app_user.id", "feedback_event.user_id", "impression.user_id", "user_profile.user_id");
 
-        assertThat(api.delete("users/" + user).status()).isEqualTo(204);
+        Api.Answer erased = api.delete("users/" + user);
+        assertThat(erased.status()).isEqualTo(200);
+        assertThat(erased.json().path("feedbackEvents").asInt()).isEqualTo(2);
+        assertThat(erased.json().path("impressions").asInt()).isEqualTo(1);
+        assertThat(erased.json().path("profile").asBoolean()).isTrue();
+        assertThat(erased.json().path("modelsToPurge").asBoolean()).as("a review with stars").isTrue();
 
         assertThat(hits(server, List.of(user, review, preference))).as("rows naming the user or their texts")
                 .isEmpty();
@@ -114,6 +119,51 @@ class PrivacyIT {
         assertThat(api.get("users/" + user + "/export").status()).isEqualTo(404);
         assertThat(api.delete("users/" + user).status()).as("erasing again").isEqualTo(404);
         assertThat(api.get("users/" + other + "/recommendations?n=5").json().path("items")).hasSize(5);
+    }
+
+    @Test
+    void anErasedRatersFactorsLeaveEveryStoredRatingModel(RecsysServer.Running server) throws SQLException {
+        Api api = server.api();
+        String user = prefix + "rater";
+        assertThat(api.put("users/" + user, Map.of("preferenceText", "drum kits")).status()).isEqualTo(201);
+        for (int n = 1; n <= 8; n++) {
+            // Older than any stored rating, so that they are in the training part, not the newest-tenth hold-out.
+            assertThat(api.post("feedback", Map.of("userId", user, "itemId", String.format("demo-drums-%02d", n),
+                    "type", "RATING", "value", 1 + n % 5, "occurredAt", "1990-01-0" + n + "T12:00:00Z")).status())
+                    .isEqualTo(201);
+        }
+        JsonNode trained = OperationsIT.runJob(api, "train-models");
+        assertThat(trained.path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(hits(server, List.of(user)).stream().map(String::toLowerCase)).as("a rating model learnt them")
+                .contains("model_artifact.payload");
+
+        JsonNode erased = api.delete("users/" + user).json();
+        assertThat(erased.path("feedbackEvents").asInt()).isEqualTo(8);
+        assertThat(erased.path("modelsToPurge").asBoolean()).isTrue();
+        JsonNode run = OperationsIT.runJob(api, "complete-erasures");
+
+        assertThat(run.path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(run.path("exitStatus").asText()).contains("erasures completed", "older rating versions purged");
+        assertThat(hits(server, List.of(user))).as("rows naming the erased rater").isEmpty();
+        JsonNode rating = OperationsIT.models(api, "rating");
+        String serving = OperationsIT.active(rating);
+        assertThat(rating.get(0).path("version").asText()).as("the newest version serves").isEqualTo(serving);
+        assertThat(rating.get(0).path("decision").asText()).contains("erasure");
+        List<String> others = new ArrayList<>();
+        rating.forEach(v -> {
+            if (!v.path("version").asText().equals(serving)) {
+                others.add(v.path("status").asText());
+                assertThat(v.path("decision").asText()).contains("complete-erasures");
+            }
+        });
+        assertThat(others).isNotEmpty().containsOnly("PURGED");
+        String purged = rating.get(1).path("version").asText();
+        Api.Answer promote = api.post("models/" + purged + "/promote", "");
+        assertThat(promote.status()).as(promote.toString()).isEqualTo(409);
+        Poll.until(() -> api.post("ratings/predict", Map.of("userId", "demo-user-001", "itemId", "demo-guitars-01"))
+                .json().path("modelVersion").asText(), serving::equals, Duration.ofSeconds(10), "serving " + serving);
+        assertThat(OperationsIT.runJob(api, "complete-erasures").path("exitStatus").asText())
+                .as("run again").contains("no erasure is waiting");
     }
 
     @Test

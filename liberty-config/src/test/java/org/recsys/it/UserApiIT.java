@@ -72,7 +72,10 @@ class UserApiIT {
                 "text", "my private review", "value", 4));
         assertThat(stored.status()).isEqualTo(201);
 
-        assertThat(api.delete("users/" + id).status()).isEqualTo(204);
+        Api.Answer erased = api.delete("users/" + id);
+        assertThat(erased.status()).isEqualTo(200);
+        assertThat(erased.json().path("feedbackEvents").asInt()).isEqualTo(1);
+        assertThat(erased.json().path("modelsToPurge").asBoolean()).as("a review with stars").isTrue();
 
         assertThat(api.get("users/" + id).status()).isEqualTo(404);
         assertThat(api.get("users/" + id + "/feedback").status()).isEqualTo(404);

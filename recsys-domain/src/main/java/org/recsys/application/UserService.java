@@ -10,12 +10,11 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import jakarta.transaction.Transactional;
+import java.io.StringReader;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -23,10 +22,15 @@ import java.util.stream.Collectors;
 import org.recsys.application.event.FeedbackRemoved;
 import org.recsys.application.event.UserErased;
 import org.recsys.application.event.UsersChanged;
+import org.recsys.domain.model.erasure.ErasureRequest;
+import org.recsys.domain.model.erasure.ErasureRequestRepository;
 import org.recsys.domain.model.feedback.FeedbackEvent;
 import org.recsys.domain.model.feedback.FeedbackRepository;
+import org.recsys.domain.model.feedback.FeedbackType;
 import org.recsys.domain.model.impression.ImpressionRepository;
+import org.recsys.domain.model.jobreport.JobReport;
 import org.recsys.domain.model.jobreport.JobReportRepository;
+import org.recsys.domain.model.profile.UserProfileRepository;
 import org.recsys.domain.model.user.User;
 import org.recsys.domain.model.user.UserRepository;
 
@@ -42,6 +46,10 @@ public class UserService {
     ImpressionRepository impressions;
     @Inject
     JobReportRepository reports;
+    @Inject
+    UserProfileRepository profiles;
+    @Inject
+    ErasureRequestRepository erasures;
     @Inject
     Event<UsersChanged> usersChanged;
     @Inject
@@ -112,27 +120,42 @@ public class UserService {
         return upsert(drafts, source, false);
     }
 
-    /** Erases the user with their events, impressions and everything derived from them. */
-    public void erase(String id) {
-        boolean erased = transactions.inTransaction(() -> {
-            Optional<User> user = users.find(id);
-            user.ifPresent(found -> {
-                // Each member's popularity and review counts drop by what this user contributed.
-                List<FeedbackEvent> removed = feedback.allForUser(id);
-                feedback.removeForUser(id);
-                impressions.removeForUser(id);
-                reports.mentioning(id).forEach(report -> report.replaceBody(withoutUser(report.body(), id)));
-                users.remove(found);
-                userErased.fire(new UserErased(id));
-                if (!removed.isEmpty()) {
-                    feedbackRemoved.fire(new FeedbackRemoved(removed));
+    /**
+     * Erases the user with their events, impressions, profile and report examples, in one transaction; records an
+     * erasure request when stored rating models may hold them (see {@link Erasure#modelsToPurge()}).
+     */
+    public Erasure erase(String id) {
+        Erasure erased = transactions.inTransaction(() -> users.find(id).map(found -> {
+            // Each member's popularity and review counts drop by what this user contributed.
+            List<FeedbackEvent> removed = feedback.allForUser(id);
+            boolean profile = profiles.find(id).isPresent();
+            int events = feedback.removeForUser(id);
+            int shown = impressions.removeForUser(id);
+            List<JobReport> mentioning = reports.mentioning(id);
+            int redacted = 0;
+            for (JobReport report : mentioning) {
+                String without = withoutUser(report.body(), id);
+                if (!without.equals(report.body())) {
+                    report.replaceBody(without);
+                    redacted++;
                 }
-            });
-            return user.isPresent();
-        });
-        if (!erased) {
+            }
+            boolean rated = removed.stream().anyMatch(e -> e.type() == FeedbackType.RATING
+                    || e.type() == FeedbackType.REVIEW && e.value() != null);
+            if (rated) {
+                erasures.store(new ErasureRequest(clock.instant()));
+            }
+            users.remove(found);
+            userErased.fire(new UserErased(id));
+            if (!removed.isEmpty()) {
+                feedbackRemoved.fire(new FeedbackRemoved(removed));
+            }
+            return new Erasure(id, events, shown, profile, redacted, rated);
+        }).orElse(null));
+        if (erased == null) {
             throw new UnknownEntityException("user", id);
         }
+        return erased;
     }
 
     public long count() {

@@ -17,6 +17,7 @@ import org.recsys.application.event.FeedbackRecorded;
 import org.recsys.application.event.FeedbackRemoved;
 import org.recsys.domain.model.feedback.FeedbackEvent;
 import org.recsys.domain.model.jobreport.JobReport;
+import org.recsys.infrastructure.persistence.JpaErasureRequestRepository;
 import org.recsys.infrastructure.persistence.JpaJobReportRepository;
 import org.recsys.domain.model.feedback.FeedbackType;
 import org.recsys.domain.model.feedback.NewFeedback;
@@ -50,6 +51,8 @@ class FeedbackServiceTest {
             userService.userErased = new RecordingEvent<>();
             userService.feedbackRemoved = removed;
             userService.reports = new JpaJobReportRepository(em);
+            userService.profiles = new JpaUserProfileRepository(em);
+            userService.erasures = new JpaErasureRequestRepository(em);
             service.feedback = new JpaFeedbackRepository(em);
             service.users = users;
             service.items = new JpaItemRepository(em);
@@ -140,7 +143,7 @@ class FeedbackServiceTest {
                 return null;
             });
 
-            wired.userService.erase("gone");
+            Erasure erasure = wired.userService.erase("gone");
 
             var feedback = new JpaFeedbackRepository(db.entityManager());
             assertThat(feedback.countForUser("gone")).isZero();
@@ -148,6 +151,7 @@ class FeedbackServiceTest {
             assertThat(new JpaUserRepository(db.entityManager()).find("gone")).isEmpty();
             String report = new JpaJobReportRepository(db.entityManager()).latest("clean-data").orElseThrow().body();
             assertThat(report).doesNotContain("gone").doesNotContain("my secret text").contains("stays");
+            assertThat(erasure).isEqualTo(new Erasure("gone", 2, 0, true, 1, false));
             assertThat(wired.removed.fired).hasSize(1);
             assertThat(wired.removed.fired.get(0).events()).extracting(FeedbackEvent::itemId)
                     .containsExactlyInAnyOrder("a", "b");

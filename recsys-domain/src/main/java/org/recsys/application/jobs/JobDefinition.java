@@ -14,6 +14,8 @@ public enum JobDefinition {
     EVALUATE("evaluate", "Measures the serving models on the newest hold-out; writes an evaluation report", true),
     APPLY_RETENTION("apply-retention", "Deletes impressions (and, when configured, feedback) older than their "
             + "retention period, a chunk at a time; writes a retention report", true, "30 2 * * *"),
+    COMPLETE_ERASURES("complete-erasures", "Retrains the rating model without the users erased since its training and "
+            + "deletes the older versions' payloads", true, "45 2 * * *"),
     IMPORT_MOVIELENS("import-movielens", "Imports MovieLens 100K (start it with POST /api/v1/imports)", false),
     IMPORT_AMAZON_REVIEWS("import-amazon-reviews", "Imports Amazon reviews (start it with POST /api/v1/imports)",
             false);

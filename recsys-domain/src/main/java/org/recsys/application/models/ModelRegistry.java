@@ -7,6 +7,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -78,12 +79,9 @@ public class ModelRegistry {
     /** Stores a trained model as a new version and promotes it if it clearly beats the serving model. */
     @Transactional
     public Registration register(TrainedModel<?> trained) {
-        ActiveModel<?> candidate = trained.candidate();
-        ModelVersion version = new ModelVersion(candidate.version(), trained.kind(), candidate.trainedAt(),
-                candidate.examples(), candidate.metrics(), trained.provenance());
-        versions.store(version, trained.artifact());
+        ModelVersion version = stored(trained);
         Optional<ModelVersion> active = versions.activeForUpdate(trained.kind());
-        Decision decision = decide(trained.kind(), candidate.metrics(), active.map(ModelVersion::version),
+        Decision decision = decide(trained.kind(), trained.candidate().metrics(), active.map(ModelVersion::version),
                 trained.servingMetrics(), trained.holdoutSize(), margin(trained.kind()));
         if (decision.promote()) {
             active.ifPresent(previous -> previous.retire("replaced by " + version.version() + ": "
@@ -98,18 +96,60 @@ public class ModelRegistry {
         return new Registration(version, decision.promote(), decision.reason());
     }
 
+    private ModelVersion stored(TrainedModel<?> trained) {
+        ActiveModel<?> candidate = trained.candidate();
+        ModelVersion version = new ModelVersion(candidate.version(), trained.kind(), candidate.trainedAt(),
+                candidate.examples(), candidate.metrics(), trained.provenance());
+        versions.store(version, trained.artifact());
+        return version;
+    }
+
+    /**
+     * Stores a model trained after erasures and makes it serve whatever its metrics: forgetting comes before
+     * accuracy. Every member loads it after commit, as after any promotion.
+     */
+    @Transactional
+    public Registration registerAfterErasure(TrainedModel<?> trained, String why) {
+        ModelVersion version = stored(trained);
+        versions.activeForUpdate(trained.kind()).ifPresent(previous -> previous.retire("replaced by "
+                + version.version() + ": " + why));
+        version.activate(clock.instant(), why);
+        activated.fire(new ModelActivated(trained.kind(), version.version()));
+        LOG.info(() -> version.version() + " promoted: " + why);
+        return new Registration(version, true, why);
+    }
+
+    /** Deletes the payload of every version of a kind except {@code keep}; the versions stay listed as PURGED. */
+    @Transactional
+    public List<String> purgeAllBut(ModelKind kind, String keep, String why) {
+        List<String> purged = new ArrayList<>();
+        for (ModelVersion version : versions.withArtifact(kind)) {
+            if (!version.version().equals(keep)) {
+                version.purge(why);
+                versions.deleteArtifact(version.version());
+                purged.add(version.version());
+            }
+        }
+        return purged;
+    }
+
     /**
      * Makes a version the active one of its kind (an operator's decision; no margin applies). What an operator got
      * wrong is thrown after the transaction, which it leaves unchanged (see {@code Transactions}).
      */
     public ModelVersion promote(String versionId) {
-        return transactions.inTransaction(() -> promoteIfPresent(versionId))
+        ModelVersion promoted = transactions.inTransaction(() -> promoteIfPresent(versionId))
                 .orElseThrow(() -> new UnknownEntityException("model", versionId));
+        if (promoted.status() == ModelStatus.PURGED) {
+            throw new ConflictException(versionId + " was purged (" + promoted.decision() + ") and cannot serve");
+        }
+        return promoted;
     }
 
     private Optional<ModelVersion> promoteIfPresent(String versionId) {
         Optional<ModelVersion> found = versions.find(versionId);
-        if (found.isEmpty() || found.get().status() == ModelStatus.ACTIVE) {
+        if (found.isEmpty() || found.get().status() == ModelStatus.ACTIVE
+                || found.get().status() == ModelStatus.PURGED) {
             return found;
         }
         ModelVersion version = found.get();

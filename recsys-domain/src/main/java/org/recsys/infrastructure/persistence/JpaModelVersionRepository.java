@@ -79,4 +79,17 @@ public class JpaModelVersionRepository implements ModelVersionRepository {
                 .setParameter(1, version).getResultList();
         return rows.stream().findFirst().map(byte[].class::cast);
     }
+
+    @Override
+    public List<ModelVersion> withArtifact(ModelKind kind) {
+        return em.createQuery("select v from ModelVersion v where v.kind = :kind and v.status <> :purged "
+                        + "order by v.trainedAt, v.version", ModelVersion.class)
+                .setParameter("kind", kind).setParameter("purged", ModelStatus.PURGED).getResultList();
+    }
+
+    @Override
+    public void deleteArtifact(String version) {
+        em.createNativeQuery("delete from model_artifact where version = ?1").setParameter(1, version)
+                .executeUpdate();
+    }
 }

@@ -7,5 +7,7 @@ public enum ModelStatus {
     /** Serving; one per kind. */
     ACTIVE,
     /** Served before (or was passed over), kept for rollback and history. */
-    RETIRED
+    RETIRED,
+    /** Its payload was deleted (it held an erased user's data); the metadata stays as history. */
+    PURGED
 }

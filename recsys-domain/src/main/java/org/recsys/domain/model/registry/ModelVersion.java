@@ -69,6 +69,12 @@ public class ModelVersion {
         decision = why;
     }
 
+    /** Marks the version as purged; the repository deletes its payload. */
+    public void purge(String why) {
+        status = ModelStatus.PURGED;
+        decision = why;
+    }
+
     public void retire(String why) {
         status = ModelStatus.RETIRED;
         decision = why;

@@ -23,4 +23,9 @@ public interface ModelVersionRepository {
     Optional<ModelVersion> previouslyActive(ModelKind kind);
 
     Optional<byte[]> artifact(String version);
+
+    /** Versions of a kind that still have a payload, oldest first. */
+    List<ModelVersion> withArtifact(ModelKind kind);
+
+    void deleteArtifact(String version);
 }

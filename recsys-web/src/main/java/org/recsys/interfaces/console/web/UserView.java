@@ -13,6 +13,7 @@ import java.util.Set;
 import org.recsys.application.FeedbackService;
 import org.recsys.application.Transactions;
 import org.recsys.application.UnknownEntityException;
+import org.recsys.application.Erasure;
 import org.recsys.application.UserService;
 import org.recsys.application.profile.ProfileService;
 import org.recsys.application.serving.RecommendationList;
@@ -111,13 +112,18 @@ public class UserView implements Serializable {
             Messages.error("Tick the box to confirm the erasure.");
             return;
         }
+        java.util.concurrent.atomic.AtomicReference<Erasure> erased = new java.util.concurrent.atomic.AtomicReference<>();
         if (Messages.attempt(() -> {
             access.require(ConsoleRole.ADMIN);
-            users.erase(id);
+            erased.set(users.erase(id));
         })) {
             try {
+                Erasure erasure = erased.get();
                 FacesContext.getCurrentInstance().getExternalContext().getFlash().put("notice",
-                        "User " + id + " and everything recorded about them was erased.");
+                        "User " + id + " was erased: " + erasure.feedbackEvents() + " feedback events, "
+                                + erasure.impressions() + " recommendation lists and the profile."
+                                + (erasure.modelsToPurge() ? " The rating model that learnt from their ratings is "
+                                + "retrained without them by the next complete-erasures run." : ""));
                 FacesContext.getCurrentInstance().getExternalContext().redirect("users.xhtml");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -41,7 +41,7 @@ public class ModelRegistryResource {
 
     @GET
     @Operation(summary = "Model versions, newest first",
-            description = "Each trained model with its status (CANDIDATE, ACTIVE, RETIRED), hold-out metrics, "
+            description = "Each trained model with its status (CANDIDATE, ACTIVE, RETIRED, PURGED), hold-out metrics, "
                     + "provenance and the reason for its status. New versions come from the train-models job.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ModelList.class)))
     public ModelList list(
@@ -69,6 +69,8 @@ public class ModelRegistryResource {
                     + "without a restart; the version it replaces is retired and can be rolled back to.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ModelDescription.class)))
     @APIResponse(responseCode = "404", description = "No such version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The version was purged after an erasure",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ModelDescription promote(@PathParam("version") String version) {
         return describe(registry.promote(version));

@@ -90,14 +90,17 @@ public class UserResource {
     @DELETE
     @Path("{id}")
     @Operation(summary = "Erase a user",
-            description = "Removes the user with their feedback, texts, impressions, profile and every derived "
-                    + "vector, on every cluster member.")
-    @APIResponse(responseCode = "204", description = "Erased")
+            description = "Removes, in one transaction, the user with their feedback and reviews, impressions, "
+                    + "stored profile and the job-report examples naming them; every member drops their cached "
+                    + "profile and their share of popularity and review counts. When they had rated items, the "
+                    + "next complete-erasures run retrains the rating model without them and deletes the older "
+                    + "versions. The answer says what was removed; asked again, 404.")
+    @APIResponse(responseCode = "200", description = "Erased",
+            content = @Content(schema = @Schema(implementation = ErasureResponse.class)))
     @APIResponse(responseCode = "404", description = "No such user",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response erase(@PathParam("id") String id) {
-        users.erase(id);
-        return Response.noContent().build();
+    public ErasureResponse erase(@PathParam("id") String id) {
+        return ErasureResponse.of(users.erase(id));
     }
 
     @GET
