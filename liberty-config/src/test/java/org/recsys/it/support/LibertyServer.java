@@ -126,6 +126,20 @@ public final class LibertyServer implements AutoCloseable {
         return outputDirectory.resolve("recsys/logs/messages.log");
     }
 
+    /** The server's process id, from the pid file Liberty writes in its output directory. */
+    public long pid() {
+        try {
+            return Long.parseLong(Files.readString(outputDirectory.resolve(".pid/recsys.pid")).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException("no pid file: is " + name + " running?", e);
+        }
+    }
+
+    /** Sends the server's JVM a signal, e.g. {@code STOP} (hangs it, its sockets stay open) or {@code CONT}. */
+    public void signal(String signal) {
+        run(List.of("kill", "-" + signal, Long.toString(pid())));
+    }
+
     public String logTail(int lines) {
         return logTail(lines, line -> true);
     }

@@ -40,6 +40,8 @@ import org.recsys.domain.model.profile.UserProfile;
 import org.recsys.domain.model.profile.UserProfileRepository;
 import org.recsys.domain.model.user.User;
 import org.recsys.domain.model.user.UserRepository;
+import org.recsys.infrastructure.cluster.ClusterMessage;
+import org.recsys.infrastructure.cluster.ClusterViewChanged;
 import org.recsys.infrastructure.cluster.RecsysCluster;
 import org.recsys.infrastructure.ml.TextEncoding;
 import org.recsys.ml.interest.InterestClusterer;
@@ -56,6 +58,9 @@ import org.recsys.ml.vector.Vectors;
 public class ProfileService {
 
     private static final Logger LOG = Logger.getLogger(ProfileService.class.getName());
+
+    static final String PROFILE_CHANGED = "profile-changed";
+    static final String PROFILE_ERASED = "profile-erased";
 
     /** Profiles whose preference texts are embedded before the writing request returns; more go to the background. */
     static final int TEXTS_AT_ONCE = 20;
@@ -162,7 +167,8 @@ public class ProfileService {
             Optional<UserProfile> stored = transactions.inNewTransaction(() -> profiles.find(userId));
             ProfileView view = stored.map(p -> new ProfileView(userId, p.version(), p.state()))
                     .orElseGet(() -> ProfileView.empty(userId));
-            publish(view);
+            // A read writes nothing but this member's own copy: the other members read the database themselves.
+            keepIfNewer(userId, encoded(view));
             return view;
         });
     }
@@ -256,8 +262,32 @@ public class ProfileService {
     }
 
     void onUserErased(@Observes(during = TransactionPhase.AFTER_SUCCESS) UserErased event) {
-        cache().remove(event.userId());
-        decodedProfiles.remove(event.userId());
+        cluster.publish(PROFILE_ERASED, Map.of("userId", event.userId()));
+    }
+
+    /** Other members' profile changes and erasures; this member's own arrive here too, when they are published. */
+    void onClusterMessage(@Observes ClusterMessage message) {
+        switch (message.kind()) {
+            case PROFILE_CHANGED -> keepIfNewer(message.field("userId"), message.field("profile"));
+            case PROFILE_ERASED -> {
+                cache().remove(message.field("userId"));
+                decodedProfiles.remove(message.field("userId"));
+            }
+            default -> {
+            }
+        }
+    }
+
+    /**
+     * After members joined or came back, each may have missed the other's profile changes: forget every copy, so
+     * that the next read of each profile comes from the database.
+     */
+    void onViewChanged(@Observes ClusterViewChanged event) {
+        if (!event.joined().isEmpty()) {
+            cache().clear();
+            decodedProfiles.clear();
+            LOG.info(() -> "Members " + event.joined() + " joined or came back: profile copies dropped");
+        }
     }
 
     /** A user's own "what I like" text counts like a like of something described that way. */
@@ -334,20 +364,19 @@ public class ProfileService {
     }
 
     /** Puts the profile into the cluster cache unless the cache already holds the same or a newer version. */
+    /** Tells every member (this one at once) the profile's new version; none ever waits for another. */
     void publish(ProfileView view) {
-        Cache<String, String> cache = cache();
-        String value = view.version() + ":" + ProfileCodec.toText(view.state());
-        for (int attempt = 0; attempt < 10; attempt++) {
-            String current = cache.get(view.userId());
-            if (current == null) {
-                if (cache.putIfAbsent(view.userId(), value) == null) {
-                    return;
-                }
-            } else if (versionOf(current) >= view.version() || cache.replace(view.userId(), current, value)) {
-                return;
-            }
-        }
-        cache.remove(view.userId());
+        cluster.publish(PROFILE_CHANGED, Map.of("userId", view.userId(), "profile", encoded(view)));
+    }
+
+    private static String encoded(ProfileView view) {
+        return view.version() + ":" + ProfileCodec.toText(view.state());
+    }
+
+    /** Keeps the copy with the higher version: the order in which members hear of changes does not matter. */
+    private void keepIfNewer(String userId, String value) {
+        long version = versionOf(value);
+        cache().compute(userId, (id, current) -> current != null && versionOf(current) >= version ? current : value);
     }
 
     private Cache<String, String> cache() {

@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.recsys.application.NotReadyException;
 import org.recsys.application.Transactions;
 import org.recsys.application.event.FeedbackRecorded;
@@ -44,6 +45,7 @@ import org.recsys.domain.model.item.ItemVector;
 import org.recsys.domain.model.item.ItemVectorRepository;
 import org.recsys.domain.model.shared.VectorBytes;
 import org.recsys.infrastructure.cluster.ClusterMessage;
+import org.recsys.infrastructure.cluster.ClusterViewChanged;
 import org.recsys.infrastructure.cluster.RecsysCluster;
 import org.recsys.infrastructure.ml.TextEncoding;
 import org.recsys.ml.rank.CatalogueItem;
@@ -89,6 +91,10 @@ public class LiveCatalogue {
     ManagedExecutorService executor;
     @Resource
     ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    @ConfigProperty(name = "recsys.catalogue.popularity-reconcile-seconds", defaultValue = "300")
+    long reconcileSeconds;
 
     Clock clock = Clock.systemUTC();
 
@@ -136,8 +142,53 @@ public class LiveCatalogue {
         store = new CatalogueStore(builder.build(), ItemCatalogue.IndexKind.AUTO);
         LOG.info(() -> String.format("Catalogue loaded: %d items in %.1f s; %d need embedding", facts.size(),
                 (System.nanoTime() - began) / 1e9, missing.size()));
+        // Counts announced while loading were dropped: take the stored ones again now, then every period.
+        reconcilePopularity();
+        scheduler.scheduleWithFixedDelay(this::reconcilePopularityQuietly, reconcileSeconds, reconcileSeconds,
+                TimeUnit.SECONDS);
         if (!missing.isEmpty()) {
             embedLater(missing);
+        }
+    }
+
+    /**
+     * Sets every item's popularity to its stored count: what this member missed (while loading, cut off or hung)
+     * is repaired. Counts announced while the query runs may be off by their own events until the next run.
+     */
+    public int reconcilePopularity() {
+        CatalogueStore current = store;
+        if (current == null) {
+            return 0;
+        }
+        Map<String, Long> stored = transactions.inNewTransaction(feedback::interactionCounts);
+        Map<String, Long> changed = new HashMap<>();
+        for (String id : facts.keySet()) {
+            long count = stored.getOrDefault(id, 0L);
+            Long mine = popularity.put(id, count);
+            if (mine == null ? count != 0 : mine != count) {
+                changed.put(id, count);
+            }
+        }
+        if (!changed.isEmpty()) {
+            current.updatePopularity(changed);
+            LOG.info(() -> "Popularity of " + changed.size() + " items reconciled with the stored counts");
+        }
+        return changed.size();
+    }
+
+    private void reconcilePopularityQuietly() {
+        try {
+            reconcilePopularity();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Reconciling popularity with the database failed; next try in " + reconcileSeconds
+                    + " s", e);
+        }
+    }
+
+    /** Members that joined or came back may have missed this member's counts, and it theirs. */
+    void onViewChanged(@Observes ClusterViewChanged event) {
+        if (!event.joined().isEmpty()) {
+            executor.submit(this::reconcilePopularityQuietly);
         }
     }
 

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * A message to every member of the cluster: a kind (what happened) and string fields. Delivered to CDI observers of
- * this type on every member, the sender included, on the thread that received it.
+ * this type on every member: the sender's in the thread that published it, the others' on their delivery thread, in
+ * the order each sender published.
  *
  * @param kind   what happened, e.g. {@code item-changed}
  * @param origin the member that sent it

@@ -7,20 +7,30 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.infinispan.Cache;
 import org.infinispan.configuration.cache.CacheMode;
 import org.infinispan.configuration.cache.ConfigurationBuilder;
 import org.infinispan.configuration.global.GlobalConfigurationBuilder;
+import org.infinispan.factories.GlobalComponentRegistry;
 import org.infinispan.manager.DefaultCacheManager;
-import org.infinispan.notifications.Listener;
-import org.infinispan.notifications.cachelistener.annotation.CacheEntryCreated;
-import org.infinispan.notifications.cachelistener.event.CacheEntryCreatedEvent;
+import org.infinispan.remoting.transport.Transport;
 import org.infinispan.remoting.transport.jgroups.JGroupsChannelConfigurator;
 import org.infinispan.remoting.transport.jgroups.JGroupsTransport;
+import org.jgroups.BytesMessage;
+import org.jgroups.JChannel;
+import org.jgroups.Message;
+import org.jgroups.Receiver;
+import org.jgroups.View;
+import org.jgroups.fork.ForkChannel;
 
 /**
  * This member's view of the cluster. With {@code recsys.cluster.enabled=false} (the default) it is a cluster of one
@@ -29,10 +39,18 @@ import org.infinispan.remoting.transport.jgroups.JGroupsTransport;
  * of {@code recsys.cluster.secret} (see {@link ClusterChannels}).
  *
  * <ul>
- *   <li>{@code profiles}: user id to encoded profile, distributed with two owners, synchronous: a profile written on
- *       one member is what every member reads next.</li>
- *   <li>{@code bus}: replicated, synchronous, entries live a minute; every member's listener turns new entries into
- *       {@link ClusterMessage} CDI events, so the sender knows on return that every member has been told.</li>
+ *   <li>{@code profiles}: this member's own copy of encoded profiles (user id to value), bounded in size and expiring
+ *       ({@code recsys.cluster.profile-cache-entries}, {@code recsys.cluster.profile-lifespan-seconds}): reads and
+ *       writes never wait on another member, and a copy that missed an update is replaced from the database within
+ *       the lifespan at the latest. Members keep each other's copies current through the bus.</li>
+ *   <li>the bus: {@link #publish} hands a {@link ClusterMessage} to this member's CDI observers at once, in the
+ *       caller's thread, and multicasts it to the others on a JGroups fork channel (the {@code FORK} protocol at the
+ *       top of the stack), which never waits for them: a hung member costs the sender nothing. JGroups delivers each
+ *       sender's messages reliably and in order; each member applies them on one delivery thread, in that order.
+ *       Why not an Infinispan cache as the bus: a synchronous replicated write waits for the key's primary owner,
+ *       so one hung member stalled every writer (issue #12); an asynchronous one gives no order.</li>
+ *   <li>{@link ClusterViewChanged}: fired when members join, leave or merge back, so that derived state can be
+ *       reconciled with the database (messages a member missed while away are not replayed).</li>
  * </ul>
  */
 @ApplicationScoped
@@ -41,7 +59,9 @@ public class RecsysCluster {
     private static final Logger LOG = Logger.getLogger(RecsysCluster.class.getName());
 
     static final String PROFILES = "profiles";
-    static final String BUS = "bus";
+    /** The fork stack and channel of the bus on the cluster's JGroups channel. */
+    static final String BUS_STACK = "recsys";
+    static final String BUS_CHANNEL = "bus";
 
     @Inject
     @ConfigProperty(name = "recsys.cluster.enabled", defaultValue = "false")
@@ -71,9 +91,25 @@ public class RecsysCluster {
     java.util.Optional<String> stackFile;
 
     @Inject
+    @ConfigProperty(name = "recsys.cluster.profile-cache-entries", defaultValue = "20000")
+    int profileCacheEntries;
+    @Inject
+    @ConfigProperty(name = "recsys.cluster.profile-lifespan-seconds", defaultValue = "60")
+    int profileLifespanSeconds;
+
+    @Inject
     Event<ClusterMessage> delivery;
+    @Inject
+    Event<ClusterViewChanged> viewChanged;
 
     private volatile DefaultCacheManager manager;
+    private volatile ForkChannel bus;
+    /** One thread, so that each member applies other members' messages in the order JGroups delivers them. */
+    private final ExecutorService deliveries = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "recsys-cluster-delivery");
+        thread.setDaemon(true);
+        return thread;
+    });
     private String nodeName;
 
     /** Starts the cache manager (joining the cluster); called once during start-up. */
@@ -93,24 +129,43 @@ public class RecsysCluster {
         }
         DefaultCacheManager created = new DefaultCacheManager(global.build());
         ConfigurationBuilder profiles = new ConfigurationBuilder();
-        ConfigurationBuilder bus = new ConfigurationBuilder();
-        if (enabled) {
-            profiles.clustering().cacheMode(CacheMode.DIST_SYNC).hash().numOwners(2);
-            bus.clustering().cacheMode(CacheMode.REPL_SYNC);
-        }
-        bus.expiration().lifespan(1, TimeUnit.MINUTES).wakeUpInterval(30, TimeUnit.SECONDS);
+        profiles.clustering().cacheMode(CacheMode.LOCAL);
+        profiles.memory().maxCount(profileCacheEntries);
+        profiles.expiration().lifespan(profileLifespanSeconds, TimeUnit.SECONDS);
         created.defineConfiguration(PROFILES, profiles.build());
-        created.defineConfiguration(BUS, bus.build());
         created.getCache(PROFILES);
-        Cache<String, String> busCache = created.getCache(BUS);
-        busCache.addListener(new BusListener());
+        if (enabled) {
+            bus = openBus(created);
+        }
         manager = created;
         LOG.info(() -> "Cluster " + (enabled ? "'" + clusterName + "' joined as " + nodeName + "; members "
                 + created.getMembers() : "off: this server is a cluster of one (recsys.cluster.enabled=false)"));
     }
 
+    private ForkChannel openBus(DefaultCacheManager created) {
+        JChannel main = GlobalComponentRegistry.componentOf(created, Transport.class) instanceof JGroupsTransport t
+                ? t.getChannel() : null;
+        if (main == null) {
+            throw new IllegalStateException("the cluster transport is not JGroups");
+        }
+        try {
+            ForkChannel fork = new ForkChannel(main, BUS_STACK, BUS_CHANNEL);
+            fork.setReceiver(new BusReceiver());
+            fork.connect(clusterName);
+            return fork;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot open the cluster bus (is FORK at the top of the JGroups stack?): "
+                    + e.getMessage(), e);
+        }
+    }
+
     @PreDestroy
     synchronized void stop() {
+        deliveries.shutdownNow();
+        if (bus != null) {
+            bus.close();
+            bus = null;
+        }
         if (manager != null) {
             manager.stop();
             manager = null;
@@ -121,10 +176,23 @@ public class RecsysCluster {
         return running().getCache(PROFILES);
     }
 
-    /** Tells every member, this one included; returns once all have received it. */
+    /**
+     * Tells every member: this one at once, in the caller's thread (so the caller's next read sees it), the others
+     * without waiting for them (a member that is slow, hung or gone delays no one).
+     */
     public void publish(String kind, Map<String, String> fields) {
-        running().<String, String>getCache(BUS).put(UUID.randomUUID().toString(),
-                new ClusterMessage(kind, nodeName, fields).encode());
+        running();
+        ClusterMessage message = new ClusterMessage(kind, nodeName, fields);
+        delivery.fire(message);
+        ForkChannel open = bus;
+        if (open != null) {
+            try {
+                open.send(new BytesMessage(null, message.encode().getBytes(StandardCharsets.UTF_8)));
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "Could not send " + kind + " to the other members; they catch up from the "
+                        + "database (expiry, reconciliation)", e);
+            }
+        }
     }
 
     public String nodeName() {
@@ -172,14 +240,46 @@ public class RecsysCluster {
         }
     }
 
-    /** Turns new bus entries into CDI events on this member. */
-    @Listener(sync = true)
-    public final class BusListener {
+    /** Hands the other members' messages and view changes to CDI observers, in order, off JGroups' threads. */
+    private final class BusReceiver implements Receiver {
 
-        @CacheEntryCreated
-        public void created(CacheEntryCreatedEvent<String, String> event) {
-            if (!event.isPre()) {
-                delivery.fire(ClusterMessage.decode(event.getValue()));
+        private volatile View last;
+
+        @Override
+        public void receive(Message message) {
+            ForkChannel open = bus;
+            if (open != null && message.getSrc() != null && message.getSrc().equals(open.getAddress())) {
+                return; // delivered to this member when it was published
+            }
+            String text = new String(message.getArray(), message.getOffset(), message.getLength(),
+                    StandardCharsets.UTF_8);
+            submit(() -> delivery.fire(ClusterMessage.decode(text)));
+        }
+
+        @Override
+        public void viewAccepted(View view) {
+            View previous = last;
+            last = view;
+            if (previous == null) {
+                return; // the first view: start-up loads everything from the database anyway
+            }
+            List<String> joined = view.getMembers().stream().filter(m -> !previous.containsMember(m))
+                    .map(String::valueOf).toList();
+            List<String> members = view.getMembers().stream().map(String::valueOf).toList();
+            submit(() -> viewChanged.fire(new ClusterViewChanged(members, joined)));
+        }
+
+        private void submit(Runnable work) {
+            try {
+                deliveries.execute(() -> {
+                    try {
+                        work.run();
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.WARNING, "Applying a cluster message failed", e);
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                // stopping
             }
         }
     }

@@ -113,7 +113,7 @@ class ClusterChannelsTest {
         Path above = folder.resolve("above.xml");
         String encrypt = bundled.substring(bundled.indexOf("<SYM_ENCRYPT"), bundled.indexOf("/>",
                 bundled.indexOf("<SYM_ENCRYPT")) + 2);
-        Files.writeString(above, bundled.replace(encrypt, "").replace("<MFC/>", encrypt + "\n    <MFC/>"));
+        Files.writeString(above, bundled.replace(encrypt, "").replace("<MFC_NB/>", encrypt + "\n    <MFC_NB/>"));
         assertThatThrownBy(() -> ClusterChannels.create(above, Map.of(), SECRET))
                 .hasMessageContaining("above GMS");
     }
