@@ -98,6 +98,19 @@ class PrivacyIT {
         String preference = "Erased preference " + prefix + " theremin and modular synths";
         String review = "Erased review " + prefix + ": my neighbours hate it";
         userWithHistory(api, user, preference, review);
+        // An item without a description is embedded from its reviews; a twin with the same title has none.
+        String reviewedOnly = prefix + "snare";
+        String twin = prefix + "snare-twin";
+        String title = "Snare drum " + prefix;
+        assertThat(api.put("items/" + reviewedOnly, Map.of("title", title)).status()).isEqualTo(201);
+        assertThat(api.put("items/" + twin, Map.of("title", title)).status()).isEqualTo(201);
+        assertThat(api.post("feedback", Map.of("userId", user, "itemId", reviewedOnly, "type", "REVIEW",
+                "value", 4, "text", review)).status()).isEqualTo(201);
+        // A change of the item embeds it again, now from the review.
+        assertThat(api.put("items/" + reviewedOnly, Map.of("title", title, "categories", List.of("drums")))
+                .status()).isEqualTo(200);
+        Poll.until(() -> textHash(server, reviewedOnly), h -> h != null && !h.equals(textHash(server, twin)),
+                Duration.ofSeconds(20), "the item's vector to come from the review");
         String other = prefix + "other";
         userWithHistory(api, other, "electric guitars", "Kept review " + prefix);
         exportWithImpressions(api, user, 1);
@@ -106,13 +119,18 @@ class PrivacyIT {
 
         Api.Answer erased = api.delete("users/" + user);
         assertThat(erased.status()).isEqualTo(200);
-        assertThat(erased.json().path("feedbackEvents").asInt()).isEqualTo(2);
+        assertThat(erased.json().path("feedbackEvents").asInt()).isEqualTo(3);
         assertThat(erased.json().path("impressions").asInt()).isEqualTo(1);
         assertThat(erased.json().path("profile").asBoolean()).isTrue();
         assertThat(erased.json().path("modelsToPurge").asBoolean()).as("a review with stars").isTrue();
 
         assertThat(hits(server, List.of(user, review, preference))).as("rows naming the user or their texts")
                 .isEmpty();
+        Poll.until(() -> textHash(server, reviewedOnly), h -> h != null && h.equals(textHash(server, twin)),
+                Duration.ofSeconds(20), "the item's vector to be made again without the erased review");
+        // The run's other tests share the catalogue: these two snare drums must not outrank the demo's drums.
+        assertThat(api.delete("items/" + reviewedOnly).status()).isEqualTo(204);
+        assertThat(api.delete("items/" + twin).status()).isEqualTo(204);
         assertThat(hits(server, List.of(other))).as("the other user is untouched").isNotEmpty();
         assertThat(api.get("users/" + user).status()).isEqualTo(404);
         assertThat(api.get("users/" + user + "/profile").status()).isEqualTo(404);
@@ -199,6 +217,19 @@ class PrivacyIT {
         assertThat(left.path("feedback")).hasSize((int) feedbackBefore);
         // The job is on a daily schedule by default.
         assertThat(api.get("jobs/apply-retention/schedule").json().path("cron").asText()).isEqualTo("30 2 * * *");
+    }
+
+    /** The hash of the text an item's stored vector was made from. */
+    private static String textHash(RecsysServer.Running server, String itemId) {
+        try (Connection c = server.database().connect();
+             PreparedStatement s = c.prepareStatement("select text_hash from item_vector where item_id = ?")) {
+            s.setString(1, itemId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Every table, column and row of the servers' schema that contains one of the needles, as table.column. */

@@ -340,9 +340,19 @@ public class LiveCatalogue {
         publishCounts(event.events(), 1);
     }
 
-    /** Deleted feedback (an erased user, expired events) no longer counts on any member. */
+    /**
+     * Deleted feedback (an erased user, expired events) no longer counts on any member; items embedded from their
+     * reviews (no description of their own) are embedded again from the reviews that are left.
+     */
     void onFeedbackRemoved(@Observes(during = TransactionPhase.AFTER_SUCCESS) FeedbackRemoved event) {
         publishCounts(event.events(), -1);
+        List<String> reviewed = event.events().stream()
+                .filter(e -> e.type() == FeedbackType.REVIEW && !isBlank(e.text()))
+                .map(FeedbackEvent::itemId).distinct().toList();
+        if (!reviewed.isEmpty()) {
+            // Only items without a description read reviews; the others' text hash is unchanged, so they are kept.
+            embedLater(reviewed);
+        }
     }
 
     private void publishCounts(List<FeedbackEvent> events, int sign) {
