@@ -125,6 +125,47 @@ class ClusterIT {
         assertThat(slowestMillis).as("slowest feedback request on A while B hung (ms)").isLessThan(1000);
     }
 
+    @Test
+    void aMemberHungPastFailureDetectionIsDroppedThenCatchesUpAndMergesBack() {
+        String user = prefix + "long-hang";
+        a.put("users/" + user, Map.of("preferenceText", "analog synthesizers and drum machines"));
+        assertThat(RecommendationIT.ids(b.get("users/" + user + "/recommendations?n=10").json())).hasSize(10);
+        List<String> disliked = new java.util.ArrayList<>();
+        List<Long> writeMillis = new java.util.ArrayList<>();
+        int membersSeenByA;
+        memberB.signal("STOP");
+        try {
+            long until = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+            while (System.nanoTime() < until) {
+                String top = RecommendationIT.ids(a.get("users/" + user + "/recommendations?n=10").json()).get(0);
+                long began = System.nanoTime();
+                assertThat(a.post("feedback", Map.of("userId", user, "itemId", top, "type", "DISLIKE")).status())
+                        .isEqualTo(201);
+                writeMillis.add((System.nanoTime() - began) / 1_000_000);
+                disliked.add(top);
+                sleep(500);
+            }
+            membersSeenByA = clusterMembers(a).size();
+        } finally {
+            memberB.signal("CONT");
+        }
+        long resumed = System.nanoTime();
+        // Five seconds after resuming, B answers from the database: it noticed its pause and dropped its copies.
+        Poll.until(() -> RecommendationIT.ids(b.get("users/" + user + "/recommendations?n=10").json()),
+                ids -> ids.stream().noneMatch(disliked::contains), Duration.ofSeconds(5),
+                "B to stop recommending what was disliked while it hung");
+        long freshMillis = (System.nanoTime() - resumed) / 1_000_000;
+        Poll.until(() -> clusterMembers(a).size(), n -> n == 2, Duration.ofMinutes(2), "B to merge back");
+        long mergedMillis = (System.nanoTime() - resumed) / 1_000_000;
+        List<Long> sorted = writeMillis.stream().sorted().toList();
+        long p99 = sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1);
+        System.out.printf("[it] B hung 40 s: %d writes on A, p99 %d ms, max %d ms; A saw %d member(s); B fresh %d ms "
+                + "and merged back %d ms after resuming%n", sorted.size(), p99, sorted.get(sorted.size() - 1),
+                membersSeenByA, freshMillis, mergedMillis);
+        assertThat(membersSeenByA).as("A dropped the hung member").isEqualTo(1);
+        assertThat(p99).as("p99 of writes on A while B hung (ms)").isLessThanOrEqualTo(500);
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);

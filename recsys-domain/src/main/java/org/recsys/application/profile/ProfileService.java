@@ -41,7 +41,7 @@ import org.recsys.domain.model.profile.UserProfileRepository;
 import org.recsys.domain.model.user.User;
 import org.recsys.domain.model.user.UserRepository;
 import org.recsys.infrastructure.cluster.ClusterMessage;
-import org.recsys.infrastructure.cluster.ClusterViewChanged;
+import org.recsys.infrastructure.cluster.ClusterCatchUp;
 import org.recsys.infrastructure.cluster.RecsysCluster;
 import org.recsys.infrastructure.ml.TextEncoding;
 import org.recsys.ml.interest.InterestClusterer;
@@ -279,15 +279,13 @@ public class ProfileService {
     }
 
     /**
-     * After members joined or came back, each may have missed the other's profile changes: forget every copy, so
-     * that the next read of each profile comes from the database.
+     * After members joined or came back, or this member was paused, profile changes may have been missed: forget
+     * every copy, so that the next read of each profile comes from the database.
      */
-    void onViewChanged(@Observes ClusterViewChanged event) {
-        if (!event.joined().isEmpty()) {
-            cache().clear();
-            decodedProfiles.clear();
-            LOG.info(() -> "Members " + event.joined() + " joined or came back: profile copies dropped");
-        }
+    void onCatchUp(@Observes ClusterCatchUp event) {
+        cache().clear();
+        decodedProfiles.clear();
+        LOG.info(() -> "Profile copies dropped (" + event.why() + ")");
     }
 
     /** A user's own "what I like" text counts like a like of something described that way. */

@@ -45,7 +45,7 @@ import org.recsys.domain.model.item.ItemVector;
 import org.recsys.domain.model.item.ItemVectorRepository;
 import org.recsys.domain.model.shared.VectorBytes;
 import org.recsys.infrastructure.cluster.ClusterMessage;
-import org.recsys.infrastructure.cluster.ClusterViewChanged;
+import org.recsys.infrastructure.cluster.ClusterCatchUp;
 import org.recsys.infrastructure.cluster.RecsysCluster;
 import org.recsys.infrastructure.ml.TextEncoding;
 import org.recsys.ml.rank.CatalogueItem;
@@ -185,11 +185,9 @@ public class LiveCatalogue {
         }
     }
 
-    /** Members that joined or came back may have missed this member's counts, and it theirs. */
-    void onViewChanged(@Observes ClusterViewChanged event) {
-        if (!event.joined().isEmpty()) {
-            executor.submit(this::reconcilePopularityQuietly);
-        }
+    /** After a view change or a pause, counts may have been missed on either side. */
+    void onCatchUp(@Observes ClusterCatchUp event) {
+        executor.submit(this::reconcilePopularityQuietly);
     }
 
     /** The current snapshot; take it once per request. */

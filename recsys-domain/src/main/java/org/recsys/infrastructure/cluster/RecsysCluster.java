@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -27,6 +28,7 @@ import org.infinispan.remoting.transport.jgroups.JGroupsChannelConfigurator;
 import org.infinispan.remoting.transport.jgroups.JGroupsTransport;
 import org.jgroups.BytesMessage;
 import org.jgroups.JChannel;
+import org.jgroups.MergeView;
 import org.jgroups.Message;
 import org.jgroups.Receiver;
 import org.jgroups.View;
@@ -49,8 +51,9 @@ import org.jgroups.fork.ForkChannel;
  *       sender's messages reliably and in order; each member applies them on one delivery thread, in that order.
  *       Why not an Infinispan cache as the bus: a synchronous replicated write waits for the key's primary owner,
  *       so one hung member stalled every writer (issue #12); an asynchronous one gives no order.</li>
- *   <li>{@link ClusterViewChanged}: fired when members join, leave or merge back, so that derived state can be
- *       reconciled with the database (messages a member missed while away are not replayed).</li>
+ *   <li>{@link ClusterCatchUp}: fired when members join or merge back, and when this member notices it was paused
+ *       for more than {@value #PAUSE_MILLIS} ms (its clock jumped between two ticks of a half-second timer), so
+ *       that derived state is rebuilt from the database (messages missed while away are not replayed).</li>
  * </ul>
  */
 @ApplicationScoped
@@ -100,7 +103,10 @@ public class RecsysCluster {
     @Inject
     Event<ClusterMessage> delivery;
     @Inject
-    Event<ClusterViewChanged> viewChanged;
+    Event<ClusterCatchUp> catchUp;
+
+    /** A gap this long between two half-second ticks means this member was paused (stopped, GC, VM stall). */
+    static final long PAUSE_MILLIS = 3000;
 
     private volatile DefaultCacheManager manager;
     private volatile ForkChannel bus;
@@ -110,6 +116,12 @@ public class RecsysCluster {
         thread.setDaemon(true);
         return thread;
     });
+    private final ScheduledExecutorService pauseWatch = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "recsys-cluster-pause-watch");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile long lastTick = System.nanoTime();
     private String nodeName;
 
     /** Starts the cache manager (joining the cluster); called once during start-up. */
@@ -136,6 +148,8 @@ public class RecsysCluster {
         created.getCache(PROFILES);
         if (enabled) {
             bus = openBus(created);
+            lastTick = System.nanoTime();
+            pauseWatch.scheduleAtFixedRate(this::noticePause, 500, 500, TimeUnit.MILLISECONDS);
         }
         manager = created;
         LOG.info(() -> "Cluster " + (enabled ? "'" + clusterName + "' joined as " + nodeName + "; members "
@@ -159,8 +173,34 @@ public class RecsysCluster {
         }
     }
 
+    /** The monotonic clock runs on while the process is stopped: a long gap between ticks is a pause. */
+    private void noticePause() {
+        long now = System.nanoTime();
+        long gapMillis = (now - lastTick) / 1_000_000;
+        lastTick = now;
+        if (gapMillis > PAUSE_MILLIS) {
+            LOG.warning(() -> "This member was paused for about " + gapMillis + " ms; catching up from the database");
+            submitCatchUp("paused for " + gapMillis + " ms");
+        }
+    }
+
+    private void submitCatchUp(String why) {
+        try {
+            deliveries.execute(() -> {
+                try {
+                    catchUp.fire(new ClusterCatchUp(why));
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "Catching up after '" + why + "' failed", e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // stopping
+        }
+    }
+
     @PreDestroy
     synchronized void stop() {
+        pauseWatch.shutdownNow();
         deliveries.shutdownNow();
         if (bus != null) {
             bus.close();
@@ -265,8 +305,12 @@ public class RecsysCluster {
             }
             List<String> joined = view.getMembers().stream().filter(m -> !previous.containsMember(m))
                     .map(String::valueOf).toList();
-            List<String> members = view.getMembers().stream().map(String::valueOf).toList();
-            submit(() -> viewChanged.fire(new ClusterViewChanged(members, joined)));
+            if (view instanceof MergeView) {
+                // Both sides of a merge may have missed the other's messages, even one that never saw the split.
+                submitCatchUp("views merged into " + view.getMembers());
+            } else if (!joined.isEmpty()) {
+                submitCatchUp("members " + joined + " joined or came back");
+            }
         }
 
         private void submit(Runnable work) {
