@@ -53,7 +53,7 @@ class PrivacyIT {
     }
 
     @Test
-    void anOperatorExportsEverythingHeldAboutAUser(RecsysServer.Running server) {
+    void anOperatorExportsEverythingHeldAboutAUser(RecsysServer.Running server) throws SQLException {
         Api api = server.api();
         String user = prefix + "exported";
         String review = "Exported review " + prefix + ": the keys feel like a real piano";
@@ -78,6 +78,14 @@ class PrivacyIT {
             assertThat(export.path("predictedStars").findValuesAsText("itemId"))
                     .containsExactlyInAnyOrder("demo-keyboards-01", "demo-keyboards-02");
             assertThat(export.path("predictedStars").get(0).path("stars").asDouble()).isBetween(0.5, 5.0);
+        }
+        // Every table that names the user has its part in the export.
+        Map<String, String> partOf = Map.of("app_user", "user", "feedback_event", "feedback", "impression",
+                "impressions", "user_profile", "profile", "job_report", "reportExamples");
+        for (String column : hits(server, List.of(user))) {
+            String table = column.substring(0, column.indexOf('.')).toLowerCase(java.util.Locale.ROOT);
+            assertThat(partOf).as("a table naming the user: " + column).containsKey(table);
+            assertThat(export.path(partOf.get(table)).isEmpty()).as(column + " in the export").isFalse();
         }
         // Reads only: asking again shows the same history, and no new list was logged.
         assertThat(api.get("users/" + user + "/export").json().path("impressions")).hasSize(1);
@@ -233,7 +241,7 @@ class PrivacyIT {
     }
 
     /** Every table, column and row of the servers' schema that contains one of the needles, as table.column. */
-    private static Set<String> hits(RecsysServer.Running server, List<String> needles) throws SQLException {
+    static Set<String> hits(RecsysServer.Running server, List<String> needles) throws SQLException {
         Set<String> found = new TreeSet<>();
         try (Connection c = server.database().connect()) {
             DatabaseMetaData meta = c.getMetaData();

@@ -3,15 +3,7 @@ package org.recsys.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
-import java.io.StringReader;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
@@ -131,14 +123,9 @@ public class UserService {
             boolean profile = profiles.find(id).isPresent();
             int events = feedback.removeForUser(id);
             int shown = impressions.removeForUser(id);
-            List<JobReport> mentioning = reports.mentioning(id);
             int redacted = 0;
-            for (JobReport report : mentioning) {
-                String without = withoutUser(report.body(), id);
-                if (!without.equals(report.body())) {
-                    report.replaceBody(without);
-                    redacted++;
-                }
+            for (JobReport report : reports.mentioning(id)) {
+                redacted += report.forget(id) ? 1 : 0;
             }
             boolean rated = removed.stream().anyMatch(e -> e.type() == FeedbackType.RATING
                     || e.type() == FeedbackType.REVIEW && e.value() != null);
@@ -160,30 +147,6 @@ public class UserService {
 
     public long count() {
         return users.count();
-    }
-
-    /** A report body without the examples (any JSON object) naming the user. */
-    static String withoutUser(String body, String userId) {
-        return withoutUser(Json.createReader(new StringReader(body)).readValue(), userId).toString();
-    }
-
-    private static JsonValue withoutUser(JsonValue value, String userId) {
-        if (value instanceof JsonObject object) {
-            JsonObjectBuilder kept = Json.createObjectBuilder();
-            object.forEach((name, member) -> kept.add(name, withoutUser(member, userId)));
-            return kept.build();
-        }
-        if (value instanceof JsonArray array) {
-            JsonArrayBuilder kept = Json.createArrayBuilder();
-            array.stream().filter(element -> !(element instanceof JsonObject o && names(o, userId)))
-                    .forEach(element -> kept.add(withoutUser(element, userId)));
-            return kept.build();
-        }
-        return value;
-    }
-
-    private static boolean names(JsonObject object, String userId) {
-        return object.values().stream().anyMatch(v -> v instanceof JsonString s && s.getString().equals(userId));
     }
 
     private UpsertOutcome upsert(List<UserDraft> drafts, String source, boolean replaceExisting) {

@@ -127,6 +127,12 @@ public class RecsysServer implements ParameterResolver {
         env.put("RECSYS_API_OPERATOR_KEY", API_KEY);
         env.put("RECSYS_CONSOLE_USERS", OPERATOR + ":operator:" + CONSOLE_PASSWORD + "," + VIEWER + ":viewer:"
                 + CONSOLE_PASSWORD);
+        if ("postgresql".equals(TestDatabase.kind())) {
+            // Every request thread keeps its connection: with the defaults (40 threads, 60 connections) two members
+            // under load hold about 100, PostgreSQL's default max_connections, and a third server cannot connect.
+            env.put("RECSYS_THREADS", "20");
+            env.put("RECSYS_DB_POOL_SIZE", "30");
+        }
         return env;
     }
 

@@ -16,10 +16,16 @@ import org.recsys.domain.model.user.User;
  * @param predictedStars   what the serving rating model predicts for each item they gave feedback on (empty when no
  *                         model is trained)
  * @param reviewSentiments what the serving sentiment model reads in each of their review texts
+ * @param reportExamples   the examples in job reports (data quality) that name them
  */
 public record PersonalData(User user, UserProfile profile, List<FeedbackEvent> feedback,
                            List<Impression> impressions, List<PredictedStars> predictedStars,
-                           List<ReviewSentiment> reviewSentiments, Instant exportedAt) {
+                           List<ReviewSentiment> reviewSentiments, List<ReportExample> reportExamples,
+                           Instant exportedAt) {
+
+    /** @param example the example as the report holds it, a JSON object */
+    public record ReportExample(String job, long executionId, Instant reportedAt, String example) {
+    }
 
     public record PredictedStars(String itemId, double stars, String modelVersion) {
     }

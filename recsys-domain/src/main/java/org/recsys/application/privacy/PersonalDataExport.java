@@ -17,6 +17,8 @@ import org.recsys.domain.model.feedback.FeedbackRepository;
 import org.recsys.domain.model.feedback.FeedbackType;
 import org.recsys.domain.model.impression.Impression;
 import org.recsys.domain.model.impression.ImpressionRepository;
+import org.recsys.domain.model.jobreport.JobReport;
+import org.recsys.domain.model.jobreport.JobReportRepository;
 import org.recsys.domain.model.profile.UserProfileRepository;
 import org.recsys.domain.model.user.UserRepository;
 import org.recsys.infrastructure.ml.TextEncoding;
@@ -43,6 +45,8 @@ public class PersonalDataExport {
     @Inject
     ImpressionRepository impressions;
     @Inject
+    JobReportRepository reports;
+    @Inject
     ServingModels models;
     @Inject
     LiveCatalogue catalogue;
@@ -56,13 +60,23 @@ public class PersonalDataExport {
     public PersonalData export(String userId) {
         PersonalData stored = transactions.inTransaction(() -> users.find(userId)
                 .map(user -> new PersonalData(user, profiles.find(userId).orElse(null), feedback.allForUser(userId),
-                        allImpressions(userId), List.of(), List.of(), clock.instant()))
+                        allImpressions(userId), List.of(), List.of(), reportExamples(userId), clock.instant()))
                 .orElse(null));
         if (stored == null) {
             throw new UnknownEntityException("user", userId);
         }
         return new PersonalData(stored.user(), stored.profile(), stored.feedback(), stored.impressions(),
-                predictedStars(stored), reviewSentiments(stored.feedback()), stored.exportedAt());
+                predictedStars(stored), reviewSentiments(stored.feedback()), stored.reportExamples(),
+                stored.exportedAt());
+    }
+
+    private List<PersonalData.ReportExample> reportExamples(String userId) {
+        List<PersonalData.ReportExample> found = new ArrayList<>();
+        for (JobReport report : reports.mentioning(userId)) {
+            report.examplesNaming(userId).forEach(example -> found.add(new PersonalData.ReportExample(
+                    report.jobName(), report.jobExecutionId(), report.createdAt(), example)));
+        }
+        return found;
     }
 
     private List<Impression> allImpressions(String userId) {

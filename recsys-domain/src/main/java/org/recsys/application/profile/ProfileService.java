@@ -154,11 +154,14 @@ public class ProfileService {
         return apply(Map.of(userId, signals)).get(0);
     }
 
-    /** The user's profile as every member sees it: from the cluster cache, or the database when not cached. */
+    /**
+     * The user's profile as every member sees it: this member's copy, or the database when it holds none (or only
+     * a marker saying a newer version exists).
+     */
     public ProfileView current(String userId) {
         ProfileView cached = metrics.profileLookup("cache", () -> {
             String value = cache().get(userId);
-            return value == null ? null : decoded(userId, value);
+            return value == null || isMarker(value) ? null : decoded(userId, value);
         });
         if (cached != null) {
             return cached;
@@ -268,7 +271,7 @@ public class ProfileService {
     /** Other members' profile changes and erasures; this member's own arrive here too, when they are published. */
     void onClusterMessage(@Observes ClusterMessage message) {
         switch (message.kind()) {
-            case PROFILE_CHANGED -> keepIfNewer(message.field("userId"), message.field("profile"));
+            case PROFILE_CHANGED -> announce(message.field("userId"), message.field("profile"));
             case PROFILE_ERASED -> {
                 cache().remove(message.field("userId"));
                 decodedProfiles.remove(message.field("userId"));
@@ -362,6 +365,11 @@ public class ProfileService {
     }
 
     /** Puts the profile into the cluster cache unless the cache already holds the same or a newer version. */
+    /** Whether this member holds a copy of the user's profile in memory (for erasure audits). */
+    public boolean holdsCopy(String userId) {
+        return cache().containsKey(userId) || decodedProfiles.containsKey(userId);
+    }
+
     /** Tells every member (this one at once) the profile's new version; none ever waits for another. */
     void publish(ProfileView view) {
         cluster.publish(PROFILE_CHANGED, Map.of("userId", view.userId(), "profile", encoded(view)));
@@ -371,10 +379,30 @@ public class ProfileService {
         return view.version() + ":" + ProfileCodec.toText(view.state());
     }
 
-    /** Keeps the copy with the higher version: the order in which members hear of changes does not matter. */
+    /*
+     * This member's copies: "<version>:<profile>" is a copy; "<version>" alone is a marker that a version this new
+     * exists and must be read from the database. Messages refresh copies and leave markers, but never create a
+     * copy: one delivered late (buffered while this member hung) must not bring back a version older than the
+     * database's after the copies were dropped, and a read racing a change must not keep the older version.
+     */
+
+    /** Keeps what the database answered unless a copy as new, or a marker newer, is already held. */
     private void keepIfNewer(String userId, String value) {
         long version = versionOf(value);
-        cache().compute(userId, (id, current) -> current != null && versionOf(current) >= version ? current : value);
+        cache().compute(userId, (id, current) -> current == null ? value
+                : isMarker(current) ? (versionOf(current) > version ? current : value)
+                : versionOf(current) >= version ? current : value);
+    }
+
+    /** A newer version announced: refresh the copy, or leave a marker where there is none. */
+    private void announce(String userId, String value) {
+        long version = versionOf(value);
+        cache().compute(userId, (id, current) -> current != null && versionOf(current) >= version ? current
+                : current != null && !isMarker(current) ? value : Long.toString(version));
+    }
+
+    private static boolean isMarker(String cached) {
+        return cached.indexOf(':') < 0;
     }
 
     private Cache<String, String> cache() {
@@ -406,6 +434,7 @@ public class ProfileService {
     }
 
     private static long versionOf(String cached) {
-        return Long.parseLong(cached.substring(0, cached.indexOf(':')));
+        int colon = cached.indexOf(':');
+        return Long.parseLong(colon < 0 ? cached : cached.substring(0, colon));
     }
 }

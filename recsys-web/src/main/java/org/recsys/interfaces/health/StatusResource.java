@@ -6,6 +6,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
@@ -18,6 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.recsys.application.profile.ProfileService;
+import org.recsys.infrastructure.cluster.RecsysCluster;
 import org.recsys.interfaces.security.rest.Operations;
 
 /** Every health check with its details, for operators: the public {@code /health} shows only names and states. */
@@ -31,6 +34,10 @@ public class StatusResource {
     @Inject
     @Any
     Instance<DetailedCheck> checks;
+    @Inject
+    ProfileService profiles;
+    @Inject
+    RecsysCluster cluster;
 
     @GET
     @Operation(summary = "The health checks with their details (scope OPERATE)",
@@ -47,6 +54,20 @@ public class StatusResource {
         all.sort(Comparator.comparing(Check::name));
         boolean up = all.stream().allMatch(c -> c.status().equals("UP"));
         return new Status(up ? "UP" : "DOWN", all);
+    }
+
+    @GET
+    @Path("users/{userId}")
+    @Operation(summary = "What this member holds in memory about a user (scope OPERATE)",
+            description = "Whether this cluster member has a copy of the user's profile; for checking that an "
+                    + "erasure reached every member. The database side is GET /api/v1/users/{id}/export.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MemberHolds.class)))
+    public MemberHolds heldInMemory(@PathParam("userId") String userId) {
+        return new MemberHolds(cluster.nodeName(), userId, profiles.holdsCopy(userId));
+    }
+
+    @Schema(name = "MemberHolds")
+    public record MemberHolds(String member, String userId, boolean profileCopy) {
     }
 
     @Schema(name = "Status")

@@ -10,37 +10,31 @@ import org.recsys.application.retention.RetentionPolicy;
 import org.recsys.domain.model.feedback.FeedbackEvent;
 import org.recsys.domain.model.feedback.FeedbackRepository;
 
-/** Feedback events older than their retention period, by id; none when feedback is kept for ever (the default). */
+/** Feedback events older than their retention period, by id; none by default (feedback is kept). */
 @Named
 @Dependent
-public class ExpiredFeedbackReader extends KeyPagedReader<Long, FeedbackEvent> {
+public class ExpiredFeedbackReader extends ExpiredRowsReader<Long, FeedbackEvent> {
 
     @Inject
     FeedbackRepository feedback;
-    @Inject
-    RetentionPolicy retention;
 
-    private Optional<Instant> cutoff;
-
-    private Optional<Instant> cutoff() {
-        if (cutoff == null) {
-            cutoff = retention.feedbackBefore(Instant.now());
-        }
-        return cutoff;
+    @Override
+    protected Optional<Instant> cutoff(RetentionPolicy policy, Instant now) {
+        return policy.feedbackBefore(now);
     }
 
     @Override
-    protected List<FeedbackEvent> page(Long after, int limit) {
-        return cutoff().map(before -> feedback.occurredBefore(before, after, limit)).orElse(List.of());
+    protected List<FeedbackEvent> expired(Instant before, Long after, int limit) {
+        return feedback.occurredBefore(before, after, limit);
+    }
+
+    @Override
+    protected long countExpired(Instant before) {
+        return feedback.countOccurredBefore(before);
     }
 
     @Override
     protected Long keyOf(FeedbackEvent event) {
         return event.id();
-    }
-
-    @Override
-    protected long total() {
-        return cutoff().map(feedback::countOccurredBefore).orElse(0L);
     }
 }

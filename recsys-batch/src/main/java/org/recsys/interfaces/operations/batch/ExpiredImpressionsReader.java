@@ -9,37 +9,31 @@ import java.util.Optional;
 import org.recsys.application.retention.RetentionPolicy;
 import org.recsys.domain.model.impression.ImpressionRepository;
 
-/** Ids of impressions older than their retention period, by id; none when impressions are kept for ever. */
+/** Ids of impressions older than their retention period, by id. */
 @Named
 @Dependent
-public class ExpiredImpressionsReader extends KeyPagedReader<String, String> {
+public class ExpiredImpressionsReader extends ExpiredRowsReader<String, String> {
 
     @Inject
     ImpressionRepository impressions;
-    @Inject
-    RetentionPolicy retention;
 
-    private Optional<Instant> cutoff;
-
-    private Optional<Instant> cutoff() {
-        if (cutoff == null) {
-            cutoff = retention.impressionsBefore(Instant.now());
-        }
-        return cutoff;
+    @Override
+    protected Optional<Instant> cutoff(RetentionPolicy policy, Instant now) {
+        return policy.impressionsBefore(now);
     }
 
     @Override
-    protected List<String> page(String after, int limit) {
-        return cutoff().map(before -> impressions.idsCreatedBefore(before, after, limit)).orElse(List.of());
+    protected List<String> expired(Instant before, String after, int limit) {
+        return impressions.idsCreatedBefore(before, after, limit);
+    }
+
+    @Override
+    protected long countExpired(Instant before) {
+        return impressions.countCreatedBefore(before);
     }
 
     @Override
     protected String keyOf(String recommendationId) {
         return recommendationId;
-    }
-
-    @Override
-    protected long total() {
-        return cutoff().map(impressions::countCreatedBefore).orElse(0L);
     }
 }

@@ -7,7 +7,18 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /** One report of one job execution; its body is a JSON document whose shape depends on the job. */
 @Entity
@@ -61,8 +72,57 @@ public class JobReport {
         return body;
     }
 
-    /** Replaces the body, e.g. without the examples of an erased user. */
-    public void replaceBody(String newBody) {
-        this.body = java.util.Objects.requireNonNull(newBody);
+    /** The examples (any JSON object in the body) that name the user, as JSON texts. */
+    public List<String> examplesNaming(String userId) {
+        List<String> found = new ArrayList<>();
+        collect(parse(body), userId, found);
+        return found;
+    }
+
+    /** Removes every example naming the user (an erasure); whether the body changed. */
+    public boolean forget(String userId) {
+        String without = without(parse(body), userId).toString();
+        boolean changed = !without.equals(parse(body).toString());
+        if (changed) {
+            body = without;
+        }
+        return changed;
+    }
+
+    private static JsonValue parse(String text) {
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            return reader.readValue();
+        }
+    }
+
+    private static void collect(JsonValue value, String userId, List<String> found) {
+        if (value instanceof JsonObject object) {
+            if (names(object, userId)) {
+                found.add(object.toString());
+            } else {
+                object.values().forEach(member -> collect(member, userId, found));
+            }
+        } else if (value instanceof JsonArray array) {
+            array.forEach(element -> collect(element, userId, found));
+        }
+    }
+
+    private static JsonValue without(JsonValue value, String userId) {
+        if (value instanceof JsonObject object) {
+            JsonObjectBuilder kept = Json.createObjectBuilder();
+            object.forEach((name, member) -> kept.add(name, without(member, userId)));
+            return kept.build();
+        }
+        if (value instanceof JsonArray array) {
+            JsonArrayBuilder kept = Json.createArrayBuilder();
+            array.stream().filter(element -> !(element instanceof JsonObject o && names(o, userId)))
+                    .forEach(element -> kept.add(without(element, userId)));
+            return kept.build();
+        }
+        return value;
+    }
+
+    private static boolean names(JsonObject object, String userId) {
+        return object.values().stream().anyMatch(v -> v instanceof JsonString s && s.getString().equals(userId));
     }
 }

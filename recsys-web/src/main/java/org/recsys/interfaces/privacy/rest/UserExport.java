@@ -1,5 +1,9 @@
 package org.recsys.interfaces.privacy.rest;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -22,7 +26,20 @@ public record UserExport(
         @Schema(description = "Stars the serving rating model predicts for each item the user gave feedback on; "
                 + "empty when no rating model is trained") List<PersonalData.PredictedStars> predictedStars,
         @Schema(description = "What the serving sentiment model reads in each review text; empty when none is "
-                + "trained") List<PersonalData.ReviewSentiment> reviewSentiments) {
+                + "trained") List<PersonalData.ReviewSentiment> reviewSentiments,
+        @Schema(description = "Examples in job reports (data quality) that name the user")
+        List<ReportExample> reportExamples) {
+
+    @Schema(name = "ReportExample")
+    public record ReportExample(String job, long executionId, Instant reportedAt, JsonObject example) {
+
+        static ReportExample of(PersonalData.ReportExample example) {
+            try (JsonReader reader = Json.createReader(new StringReader(example.example()))) {
+                return new ReportExample(example.job(), example.executionId(), example.reportedAt(),
+                        reader.readObject());
+            }
+        }
+    }
 
     @Schema(name = "StoredProfile")
     public record StoredProfile(long version, String encoder, Instant updatedAt, int events, int positives,
@@ -61,6 +78,6 @@ public record UserExport(
                 data.profile() == null ? null : StoredProfile.of(data.profile()),
                 data.feedback().stream().map(FeedbackResponse::of).toList(),
                 data.impressions().stream().map(ShownList::of).toList(), data.predictedStars(),
-                data.reviewSentiments());
+                data.reviewSentiments(), data.reportExamples().stream().map(ReportExample::of).toList());
     }
 }
