@@ -97,16 +97,11 @@ public final class LibertyServer implements AutoCloseable {
 
     /** Kills the server's JVM without letting it shut down, as a crash would. */
     public void kill() {
-        try {
-            long processId = Long.parseLong(Files.readString(outputDirectory.resolve(".pid/recsys.pid")).strip());
-            ProcessHandle.of(processId).ifPresent(process -> {
-                process.destroyForcibly();
-                process.onExit().join();
-            });
-            running = false;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ProcessHandle.of(pid()).ifPresent(process -> {
+            process.destroyForcibly();
+            process.onExit().join();
+        });
+        running = false;
     }
 
     public URI baseUri() {
@@ -180,12 +175,21 @@ public final class LibertyServer implements AutoCloseable {
         }
     }
 
+    /**
+     * A port free now, below Linux's ephemeral range (32768-60999): a port the kernel hands out for outgoing
+     * connections could be taken by one (a database or HTTP client) before the server binds it, as a CI run saw.
+     */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = 20000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(12000);
+            try (ServerSocket socket = new ServerSocket(port)) {
+                socket.setReuseAddress(true);
+                return socket.getLocalPort();
+            } catch (IOException e) {
+                // taken: try another
+            }
         }
+        throw new IllegalStateException("no free port between 20000 and 32000");
     }
 
     private static void sleep(long millis) {

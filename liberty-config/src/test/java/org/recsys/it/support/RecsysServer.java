@@ -114,6 +114,9 @@ public class RecsysServer implements ParameterResolver {
         env.put("RECSYS_CLUSTER_MEMBERS", "127.0.0.1[" + CLUSTER_PORTS[0] + "],127.0.0.1[" + CLUSTER_PORTS[1] + "]");
         env.put("RECSYS_CLUSTER_NAME", "recsys-it-" + ProcessHandle.current().pid());
         env.put("RECSYS_CLUSTER_SECRET", CLUSTER_SECRET);
+        // Popularity is reconciled with the database every 5 s (default 300 s), so that the fault tests can check
+        // that members converge within that bound.
+        env.put("RECSYS_CATALOGUE_POPULARITY_RECONCILE_SECONDS", "5");
         // Schedules are checked every second so that a schedule test need not wait the default 15 s.
         env.put("RECSYS_JOBS_SCHEDULER_TICK_SECONDS", "1");
         // Sentiment training and evaluation encode at most 1,000 reviews (default 5,000): the tests check the

@@ -101,6 +101,8 @@ public class LiveCatalogue {
     private volatile CatalogueStore store;
     private final Map<String, ItemFacts> facts = new ConcurrentHashMap<>();
     private final Map<String, Long> popularity = new ConcurrentHashMap<>();
+    /** What the last periodic reconciliation found different, per item: corrected when seen again. */
+    private Map<String, Long> lastDifferences = Map.of();
     private final Set<String> popularityChanged = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
     private final AtomicLong toEmbed = new AtomicLong();
@@ -153,22 +155,35 @@ public class LiveCatalogue {
 
     /**
      * Sets every item's popularity to its stored count: what this member missed (while loading, cut off or hung)
-     * is repaired. Counts announced while the query runs may be off by their own events until the next run.
+     * is repaired. Counts of events committed while the query runs can be off by those events (their messages land
+     * just before or after it); the periodic run therefore corrects only differences it saw twice in a row.
      */
     public int reconcilePopularity() {
+        return reconcile(false);
+    }
+
+    private synchronized int reconcile(boolean onlyStable) {
         CatalogueStore current = store;
         if (current == null) {
             return 0;
         }
         Map<String, Long> stored = transactions.inNewTransaction(feedback::interactionCounts);
+        Map<String, Long> differences = new HashMap<>();
         Map<String, Long> changed = new HashMap<>();
         for (String id : facts.keySet()) {
             long count = stored.getOrDefault(id, 0L);
-            Long mine = popularity.put(id, count);
-            if (mine == null ? count != 0 : mine != count) {
-                changed.put(id, count);
+            long difference = count - popularity.getOrDefault(id, 0L);
+            if (difference == 0) {
+                continue;
             }
+            if (onlyStable && !Long.valueOf(difference).equals(lastDifferences.get(id))) {
+                differences.put(id, difference);
+                continue;
+            }
+            popularity.merge(id, difference, (a, b) -> Math.max(0, a + b));
+            changed.put(id, popularity.getOrDefault(id, 0L));
         }
+        lastDifferences = differences;
         if (!changed.isEmpty()) {
             current.updatePopularity(changed);
             LOG.info(() -> "Popularity of " + changed.size() + " items reconciled with the stored counts");
@@ -178,16 +193,22 @@ public class LiveCatalogue {
 
     private void reconcilePopularityQuietly() {
         try {
-            reconcilePopularity();
+            reconcile(true);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Reconciling popularity with the database failed; next try in " + reconcileSeconds
                     + " s", e);
         }
     }
 
-    /** After a view change or a pause, counts may have been missed on either side. */
+    /** After a view change or a pause, counts may have been missed on either side: correct them at once. */
     void onCatchUp(@Observes ClusterCatchUp event) {
-        executor.submit(this::reconcilePopularityQuietly);
+        executor.submit(() -> {
+            try {
+                reconcile(false);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Reconciling popularity after '" + event.why() + "' failed", e);
+            }
+        });
     }
 
     /** The current snapshot; take it once per request. */
@@ -206,6 +227,11 @@ public class LiveCatalogue {
 
     public boolean loaded() {
         return store != null;
+    }
+
+    /** How many events other than rejections this member counts for the item (its popularity). */
+    public long popularityOf(String itemId) {
+        return popularity.getOrDefault(itemId, 0L);
     }
 
     public Optional<ItemFacts> facts(String itemId) {

@@ -107,6 +107,8 @@ public class RecsysCluster {
 
     /** A gap this long between two half-second ticks means this member was paused (stopped, GC, VM stall). */
     static final long PAUSE_MILLIS = 3000;
+    /** How long after a merge this member catches up a second time. */
+    static final long MERGE_SETTLE_SECONDS = 5;
 
     private volatile DefaultCacheManager manager;
     private volatile ForkChannel bus;
@@ -306,8 +308,11 @@ public class RecsysCluster {
             List<String> joined = view.getMembers().stream().filter(m -> !previous.containsMember(m))
                     .map(String::valueOf).toList();
             if (view instanceof MergeView) {
-                // Both sides of a merge may have missed the other's messages, even one that never saw the split.
+                // Both sides of a merge may have missed the other's messages, even one that never saw the split;
+                // messages sent while the merge settles can be lost too, so catch up once more a little later.
                 submitCatchUp("views merged into " + view.getMembers());
+                pauseWatch.schedule(() -> submitCatchUp("views merged " + MERGE_SETTLE_SECONDS + " s ago"),
+                        MERGE_SETTLE_SECONDS, TimeUnit.SECONDS);
             } else if (!joined.isEmpty()) {
                 submitCatchUp("members " + joined + " joined or came back");
             }

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.recsys.application.profile.ProfileService;
+import org.recsys.application.serving.LiveCatalogue;
 import org.recsys.infrastructure.cluster.RecsysCluster;
 import org.recsys.interfaces.security.rest.Operations;
 
@@ -38,6 +39,8 @@ public class StatusResource {
     ProfileService profiles;
     @Inject
     RecsysCluster cluster;
+    @Inject
+    LiveCatalogue catalogue;
 
     @GET
     @Operation(summary = "The health checks with their details (scope OPERATE)",
@@ -64,6 +67,20 @@ public class StatusResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MemberHolds.class)))
     public MemberHolds heldInMemory(@PathParam("userId") String userId) {
         return new MemberHolds(cluster.nodeName(), userId, profiles.holdsCopy(userId));
+    }
+
+    @GET
+    @Path("items/{itemId}")
+    @Operation(summary = "What this member counts for an item (scope OPERATE)",
+            description = "The item's popularity as this cluster member holds it in memory (events other than "
+                    + "rejections), for checking that members agree with each other and with the database.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MemberCounts.class)))
+    public MemberCounts countedInMemory(@PathParam("itemId") String itemId) {
+        return new MemberCounts(cluster.nodeName(), itemId, catalogue.popularityOf(itemId));
+    }
+
+    @Schema(name = "MemberCounts")
+    public record MemberCounts(String member, String itemId, long popularity) {
     }
 
     @Schema(name = "MemberHolds")
