@@ -108,6 +108,35 @@ class UserApiIT {
     }
 
     @Test
+    void fourClientsErasingTheSameUserAtOnceEraseItOnceAndGetNoServerError(Api api) {
+        String id = prefix + "erase-race";
+        api.put("users/" + id, Map.of("preferenceText", "drums"));
+        for (int n = 1; n <= 5; n++) {
+            api.post("feedback", Map.of("userId", id, "itemId", String.format("demo-drums-%02d", n), "type", "LIKE"));
+        }
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(4);
+        List<java.util.concurrent.CompletableFuture<Api.Answer>> erasing = new ArrayList<>();
+        for (int c = 0; c < 4; c++) {
+            erasing.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    together.await();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                return api.delete("users/" + id);
+            }));
+        }
+        List<Integer> statuses = erasing.stream().map(java.util.concurrent.CompletableFuture::join)
+                .map(Api.Answer::status).toList();
+
+        // One erasure wins; the others find the user gone (404) or lost the race and may send again (409).
+        assertThat(statuses).as(statuses.toString()).containsOnlyOnce(200).allMatch(s -> s == 200 || s == 404
+                || s == 409);
+        assertThat(api.get("users/" + id).status()).isEqualTo(404);
+        assertThat(api.delete("users/" + id).status()).isEqualTo(404);
+    }
+
+    @Test
     void theSameBatchSentByFourClientsAtOnceIsStoredOnceAndNeverA500(Api api) {
         for (String kind : List.of("users", "items")) {
             List<Map<String, Object>> records = new ArrayList<>();

@@ -49,11 +49,22 @@ public class Transactions {
     }
 
     /**
-     * Whether the failure is a constraint that a concurrent writer broke: a unique key (23505) or a row another
-     * request deleted meanwhile (foreign key, 23503). Such a request is worth sending again; it is not a server fault.
+     * Whether the failure is a constraint that a concurrent writer broke: a unique key (23505), a row another
+     * request deleted meanwhile (foreign key, 23503, or a row this one read and then could not delete). Such a
+     * request is worth sending again; it is not a server fault.
      */
     public static boolean isConcurrentChange(Throwable failure) {
-        return hasSqlState(failure, "23505") || hasSqlState(failure, "23503");
+        return hasSqlState(failure, "23505") || hasSqlState(failure, "23503") || rowGoneMeanwhile(failure);
+    }
+
+    /** A row this transaction read was deleted by another before it wrote (two erasures of one user at once). */
+    private static boolean rowGoneMeanwhile(Throwable failure) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof jakarta.persistence.OptimisticLockException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasSqlState(Throwable failure, String state) {

@@ -117,7 +117,7 @@ public class UserService {
      * erasure request when stored rating models may hold them (see {@link Erasure#modelsToPurge()}).
      */
     public Erasure erase(String id) {
-        Erasure erased = transactions.inTransaction(() -> users.find(id).map(found -> {
+        Erasure erased = transactions.inTransaction(() -> users.findForUpdate(id).map(found -> {
             // Each member's popularity and review counts drop by what this user contributed.
             List<FeedbackEvent> removed = feedback.allForUser(id);
             boolean profile = profiles.find(id).isPresent();

@@ -36,21 +36,17 @@ public class ErasureCompletion {
 
     Clock clock = Clock.systemUTC();
 
-    /** What one run did. */
-    public record Outcome(int completed, String servingVersion, List<String> purged, String summary) {
-    }
-
-    public Outcome complete() {
+    /** Completes every erasure requested before this run; returns what it did, for the job's exit status. */
+    public String complete() {
         Instant began = clock.instant();
         List<ErasureRequest> pending = transactions.inNewTransaction(requests::pending);
         if (pending.isEmpty()) {
-            return new Outcome(0, null, List.of(), "no erasure is waiting for the models");
+            return "no erasure is waiting for the models";
         }
         Optional<TrainedModel<RatingModel>> trained = training.trainRating();
         if (trained.isEmpty()) {
             // Too few ratings left for a model: no stored version is deleted while one still serves.
-            return new Outcome(0, null, List.of(), pending.size() + " erasures wait: too few star ratings are left "
-                    + "to train a rating model without them");
+            return pending.size() + " erasures wait: too few star ratings are left to train a rating model without them";
         }
         String why = "retrained after " + pending.size() + " erasure(s) of users whose ratings older versions held";
         String version = registry.registerAfterErasure(trained.get(), why).version().version();
@@ -63,7 +59,7 @@ public class ErasureCompletion {
             covered.forEach(r -> r.complete(now));
             return covered.size();
         });
-        return new Outcome(completed, version, purged, completed + " erasures completed: " + version + " serves, "
-                + purged.size() + " older rating versions purged");
+        return completed + " erasures completed: " + version + " serves, " + purged.size()
+                + " older rating versions purged";
     }
 }

@@ -19,7 +19,9 @@ import org.recsys.domain.model.impression.Impression;
 import org.recsys.domain.model.impression.ImpressionRepository;
 import org.recsys.domain.model.jobreport.JobReport;
 import org.recsys.domain.model.jobreport.JobReportRepository;
+import org.recsys.domain.model.profile.UserProfile;
 import org.recsys.domain.model.profile.UserProfileRepository;
+import org.recsys.domain.model.user.User;
 import org.recsys.domain.model.user.UserRepository;
 import org.recsys.infrastructure.ml.TextEncoding;
 import org.recsys.ml.rating.RatingModel;
@@ -57,17 +59,22 @@ public class PersonalDataExport {
 
     Clock clock = Clock.systemUTC();
 
+    /** What the database holds, read in one transaction; the models' predictions are added outside it. */
+    private record Stored(User user, UserProfile profile, List<FeedbackEvent> feedback, List<Impression> impressions,
+                          List<PersonalData.ReportExample> reportExamples) {
+    }
+
     public PersonalData export(String userId) {
-        PersonalData stored = transactions.inTransaction(() -> users.find(userId)
-                .map(user -> new PersonalData(user, profiles.find(userId).orElse(null), feedback.allForUser(userId),
-                        allImpressions(userId), List.of(), List.of(), reportExamples(userId), clock.instant()))
+        Stored stored = transactions.inTransaction(() -> users.find(userId)
+                .map(user -> new Stored(user, profiles.find(userId).orElse(null), feedback.allForUser(userId),
+                        allImpressions(userId), reportExamples(userId)))
                 .orElse(null));
         if (stored == null) {
             throw new UnknownEntityException("user", userId);
         }
         return new PersonalData(stored.user(), stored.profile(), stored.feedback(), stored.impressions(),
                 predictedStars(stored), reviewSentiments(stored.feedback()), stored.reportExamples(),
-                stored.exportedAt());
+                clock.instant());
     }
 
     private List<PersonalData.ReportExample> reportExamples(String userId) {
@@ -93,7 +100,7 @@ public class PersonalDataExport {
         }
     }
 
-    private List<PersonalData.PredictedStars> predictedStars(PersonalData data) {
+    private List<PersonalData.PredictedStars> predictedStars(Stored data) {
         ActiveModel<RatingModel> active = models.rating().orElse(null);
         if (active == null) {
             return List.of();

@@ -40,8 +40,8 @@ import org.recsys.domain.model.profile.UserProfile;
 import org.recsys.domain.model.profile.UserProfileRepository;
 import org.recsys.domain.model.user.User;
 import org.recsys.domain.model.user.UserRepository;
-import org.recsys.infrastructure.cluster.ClusterMessage;
 import org.recsys.infrastructure.cluster.ClusterCatchUp;
+import org.recsys.infrastructure.cluster.ClusterMessage;
 import org.recsys.infrastructure.cluster.RecsysCluster;
 import org.recsys.infrastructure.ml.TextEncoding;
 import org.recsys.ml.interest.InterestClusterer;
@@ -364,7 +364,6 @@ public class ProfileService {
         return sum == null || Vectors.norm(sum) == 0 ? null : Vectors.normalized(sum);
     }
 
-    /** Puts the profile into the cluster cache unless the cache already holds the same or a newer version. */
     /** Whether this member holds a copy of the user's profile in memory (for erasure audits). */
     public boolean holdsCopy(String userId) {
         return cache().containsKey(userId) || decodedProfiles.containsKey(userId);

@@ -44,8 +44,8 @@ import org.recsys.domain.model.item.ItemRepository;
 import org.recsys.domain.model.item.ItemVector;
 import org.recsys.domain.model.item.ItemVectorRepository;
 import org.recsys.domain.model.shared.VectorBytes;
-import org.recsys.infrastructure.cluster.ClusterMessage;
 import org.recsys.infrastructure.cluster.ClusterCatchUp;
+import org.recsys.infrastructure.cluster.ClusterMessage;
 import org.recsys.infrastructure.cluster.RecsysCluster;
 import org.recsys.infrastructure.ml.TextEncoding;
 import org.recsys.ml.rank.CatalogueItem;
@@ -145,9 +145,9 @@ public class LiveCatalogue {
         LOG.info(() -> String.format("Catalogue loaded: %d items in %.1f s; %d need embedding", facts.size(),
                 (System.nanoTime() - began) / 1e9, missing.size()));
         // Counts announced while loading were dropped: take the stored ones again now, then every period.
-        reconcilePopularity();
-        scheduler.scheduleWithFixedDelay(this::reconcilePopularityQuietly, reconcileSeconds, reconcileSeconds,
-                TimeUnit.SECONDS);
+        reconcile(false);
+        scheduler.scheduleWithFixedDelay(() -> reconcileQuietly(true, "every " + reconcileSeconds + " s"),
+                reconcileSeconds, reconcileSeconds, TimeUnit.SECONDS);
         if (!missing.isEmpty()) {
             embedLater(missing);
         }
@@ -156,12 +156,9 @@ public class LiveCatalogue {
     /**
      * Sets every item's popularity to its stored count: what this member missed (while loading, cut off or hung)
      * is repaired. Counts of events committed while the query runs can be off by those events (their messages land
-     * just before or after it); the periodic run therefore corrects only differences it saw twice in a row.
+     * just before or after it); the periodic run therefore corrects only differences it saw twice in a row
+     * ({@code onlyStable}).
      */
-    public int reconcilePopularity() {
-        return reconcile(false);
-    }
-
     private synchronized int reconcile(boolean onlyStable) {
         CatalogueStore current = store;
         if (current == null) {
@@ -191,24 +188,17 @@ public class LiveCatalogue {
         return changed.size();
     }
 
-    private void reconcilePopularityQuietly() {
+    private void reconcileQuietly(boolean onlyStable, String when) {
         try {
-            reconcile(true);
+            reconcile(onlyStable);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Reconciling popularity with the database failed; next try in " + reconcileSeconds
-                    + " s", e);
+            LOG.log(Level.WARNING, "Reconciling popularity with the database (" + when + ") failed", e);
         }
     }
 
     /** After a view change or a pause, counts may have been missed on either side: correct them at once. */
     void onCatchUp(@Observes ClusterCatchUp event) {
-        executor.submit(() -> {
-            try {
-                reconcile(false);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Reconciling popularity after '" + event.why() + "' failed", e);
-            }
-        });
+        executor.submit(() -> reconcileQuietly(false, event.why()));
     }
 
     /** The current snapshot; take it once per request. */

@@ -187,12 +187,17 @@ public class RecsysCluster {
     }
 
     private void submitCatchUp(String why) {
+        onDeliveryThread(() -> catchUp.fire(new ClusterCatchUp(why)), "Catching up after '" + why + "'");
+    }
+
+    /** Runs work after what the delivery thread already has, logging rather than losing its failure. */
+    private void onDeliveryThread(Runnable work, String what) {
         try {
             deliveries.execute(() -> {
                 try {
-                    catchUp.fire(new ClusterCatchUp(why));
+                    work.run();
                 } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "Catching up after '" + why + "' failed", e);
+                    LOG.log(Level.WARNING, what + " failed", e);
                 }
             });
         } catch (RejectedExecutionException e) {
@@ -295,7 +300,7 @@ public class RecsysCluster {
             }
             String text = new String(message.getArray(), message.getOffset(), message.getLength(),
                     StandardCharsets.UTF_8);
-            submit(() -> delivery.fire(ClusterMessage.decode(text)));
+            onDeliveryThread(() -> delivery.fire(ClusterMessage.decode(text)), "Applying a cluster message");
         }
 
         @Override
@@ -318,18 +323,5 @@ public class RecsysCluster {
             }
         }
 
-        private void submit(Runnable work) {
-            try {
-                deliveries.execute(() -> {
-                    try {
-                        work.run();
-                    } catch (RuntimeException e) {
-                        LOG.log(Level.WARNING, "Applying a cluster message failed", e);
-                    }
-                });
-            } catch (RejectedExecutionException e) {
-                // stopping
-            }
-        }
     }
 }

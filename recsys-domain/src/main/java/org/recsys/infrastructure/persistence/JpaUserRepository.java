@@ -2,6 +2,7 @@ package org.recsys.infrastructure.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.Collection;
 import java.util.List;
@@ -22,6 +23,11 @@ public class JpaUserRepository implements UserRepository {
     /** For use outside the container. */
     public JpaUserRepository(EntityManager em) {
         this.em = em;
+    }
+
+    @Override
+    public Optional<User> findForUpdate(String id) {
+        return Optional.ofNullable(em.find(User.class, id, LockModeType.PESSIMISTIC_WRITE));
     }
 
     @Override

@@ -19,7 +19,7 @@ public class ErasureCompletionBatchlet extends AbstractBatchlet {
 
     @Override
     public String process() {
-        String summary = completion.complete().summary();
+        String summary = completion.complete();
         job.setExitStatus(summary);
         return summary;
     }

@@ -10,6 +10,9 @@ public interface UserRepository {
 
     Optional<User> find(String id);
 
+    /** The user, locked until the transaction ends: a second erasure of the same user waits, then finds none. */
+    Optional<User> findForUpdate(String id);
+
     List<User> findAll(Collection<String> ids);
 
     /** The subset of the given ids that exist. */

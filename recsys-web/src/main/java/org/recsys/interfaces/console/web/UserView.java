@@ -10,10 +10,11 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.recsys.application.Erasure;
 import org.recsys.application.FeedbackService;
 import org.recsys.application.Transactions;
 import org.recsys.application.UnknownEntityException;
-import org.recsys.application.Erasure;
 import org.recsys.application.UserService;
 import org.recsys.application.profile.ProfileService;
 import org.recsys.application.serving.RecommendationList;
@@ -112,7 +113,7 @@ public class UserView implements Serializable {
             Messages.error("Tick the box to confirm the erasure.");
             return;
         }
-        java.util.concurrent.atomic.AtomicReference<Erasure> erased = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<Erasure> erased = new AtomicReference<>();
         if (Messages.attempt(() -> {
             access.require(ConsoleRole.ADMIN);
             erased.set(users.erase(id));
