@@ -204,10 +204,7 @@ class QualityBenchmark {
         Map<String, float[]> vectors = data.itemVectors(encoder, split.train());
         result.put("offlineEncodingSeconds", seconds(began));
         ItemCatalogue catalogue = catalogue(data.catalogue(split.train()), vectors, split.train(), dimension);
-        Map<String, Integer> popularityRanks = new HashMap<>();
-        for (int r = 0; r < catalogue.size(); r++) {
-            popularityRanks.put(catalogue.id(catalogue.popularityRank(r)), r);
-        }
+        Map<String, Integer> popularityRanks = catalogue.popularityRanks();
         Map<String, List<String>> histories = split.historiesNewestFirst();
         // Profiles weighted as the server's online update weighs each rating.
         Map<String, UserState> states = TopNTrainer.userStates(histories, relevant.keySet(), vectors, dimension,

@@ -10,7 +10,8 @@ public enum JobDefinition {
     EMBED_BACKFILL("embed-backfill", "Embeds every item that has no vector from the active encoder", true),
     TRAIN_MODELS("train-models", "Trains the rating and sentiment models, measures them on a hold-out and registers "
             + "them; a candidate that beats the serving model by the margin goes live", true),
-    CLUSTER_INTERESTS("cluster-interests", "Recomputes every user's interest points and tags", true),
+    CLUSTER_INTERESTS("cluster-interests", "Recomputes the interest points and tags of the users with feedback since "
+            + "its last completed run (every user's on the first run)", true),
     EVALUATE("evaluate", "Measures the serving models on the newest hold-out; writes an evaluation report", true),
     APPLY_RETENTION("apply-retention", "Deletes impressions (and, when configured, feedback) older than their "
             + "retention period, a chunk at a time; writes a retention report", true, "30 2 * * *"),

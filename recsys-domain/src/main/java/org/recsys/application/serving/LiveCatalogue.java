@@ -20,10 +20,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
@@ -72,7 +70,6 @@ public class LiveCatalogue {
     static final int EMBED_AT_ONCE = 20;
     static final int EMBED_PAGE = 64;
     static final int REVIEWS_PER_ITEM = 5;
-    static final long POPULARITY_FLUSH_MILLIS = 50;
 
     @Inject
     ItemRepository items;
@@ -89,6 +86,9 @@ public class LiveCatalogue {
     /** Bounded (server.xml): background work must not take the request threads. */
     @Resource(lookup = "concurrent/background")
     ManagedExecutorService executor;
+    /** One thread (server.xml): adds new items to the vector index and compacts it, off the cluster's thread. */
+    @Resource(lookup = "concurrent/indexing")
+    ManagedExecutorService indexer;
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -103,8 +103,6 @@ public class LiveCatalogue {
     private final Map<String, Long> popularity = new ConcurrentHashMap<>();
     /** What the last periodic reconciliation found different, per item: corrected when seen again. */
     private Map<String, Long> lastDifferences = Map.of();
-    private final Set<String> popularityChanged = ConcurrentHashMap.newKeySet();
-    private final AtomicBoolean flushScheduled = new AtomicBoolean();
     private final AtomicLong toEmbed = new AtomicLong();
     private final AtomicLong embedded = new AtomicLong();
     /** One embedding at a time on this member: a second request for the same items then finds them current. */
@@ -116,7 +114,8 @@ public class LiveCatalogue {
         String encoderId = encoding.encoderId();
         popularity.putAll(transactions.inNewTransaction(feedback::interactionCounts));
         Map<String, ReviewSummary> reviews = transactions.inNewTransaction(feedback::reviewSummaries);
-        ItemCatalogue.Builder builder = ItemCatalogue.builder(encoding.dimension());
+        // Page by page into the store: searchable at once by exact scan, indexed by the indexer meanwhile.
+        CatalogueStore loading = new CatalogueStore(ItemCatalogue.builder(encoding.dimension()).build(), indexer);
         List<String> missing = new ArrayList<>();
         String after = null;
         while (true) {
@@ -128,6 +127,7 @@ public class LiveCatalogue {
             Map<String, ItemVector> stored = new HashMap<>();
             transactions.inNewTransaction(() -> vectors.findAll(page.stream().map(Item::id).toList()))
                     .forEach(v -> stored.put(v.itemId(), v));
+            List<CatalogueItem> loaded = new ArrayList<>(page.size());
             for (Item item : page) {
                 facts.put(item.id(), new ItemFacts(item.title(), item.categories(),
                         reviews.getOrDefault(item.id(), ReviewSummary.NONE)));
@@ -136,12 +136,13 @@ public class LiveCatalogue {
                 if (!current) {
                     missing.add(item.id());
                 }
-                builder.add(item.id(), current ? vector.vector() : null, primaryCategory(item.categories()),
-                        popularity.getOrDefault(item.id(), 0L));
+                loaded.add(new CatalogueItem(item.id(), current ? vector.vector() : null,
+                        primaryCategory(item.categories()), popularity.getOrDefault(item.id(), 0L)));
             }
+            loading.upsertAll(loaded);
             after = page.get(page.size() - 1).id();
         }
-        store = new CatalogueStore(builder.build(), ItemCatalogue.IndexKind.AUTO);
+        store = loading;
         LOG.info(() -> String.format("Catalogue loaded: %d items in %.1f s; %d need embedding", facts.size(),
                 (System.nanoTime() - began) / 1e9, missing.size()));
         // Counts announced while loading were dropped: take the stored ones again now, then every period.
@@ -237,6 +238,13 @@ public class LiveCatalogue {
         }
         float[] vector = catalogue.vector(position);
         return Vectors.norm(vector) == 0 ? null : vector;
+    }
+
+    /** The vector index: items not yet in the graph, dead slots awaiting compaction, graph heap in bytes. */
+    public long[] indexState() {
+        CatalogueStore current = store;
+        return current == null ? new long[3]
+                : new long[] {current.pendingItems(), current.deadSlots(), current.graphBytes()};
     }
 
     /** Items still waiting for a vector, and how many were embedded since start-up. */
@@ -424,10 +432,10 @@ public class LiveCatalogue {
     }
 
     private void applyCounts(String counts, String reviews, boolean removed) {
+        Map<String, Long> changed = new HashMap<>();
         for (JsonArray pair : parseArray(counts).getValuesAs(JsonArray.class)) {
             String id = pair.getString(0);
-            popularity.merge(id, Long.parseLong(pair.getString(1)), (a, b) -> Math.max(0, a + b));
-            popularityChanged.add(id);
+            changed.put(id, popularity.merge(id, Long.parseLong(pair.getString(1)), (a, b) -> Math.max(0, a + b)));
         }
         for (JsonArray pair : parseArray(reviews).getValuesAs(JsonArray.class)) {
             String stars = pair.getString(1);
@@ -435,22 +443,7 @@ public class LiveCatalogue {
             facts.computeIfPresent(pair.getString(0), (id, f) -> f.withReviews(removed
                     ? f.reviews().minus(value) : f.reviews().plus(value)));
         }
-        if (!popularityChanged.isEmpty() && flushScheduled.compareAndSet(false, true)) {
-            scheduler.schedule(this::flushPopularity, POPULARITY_FLUSH_MILLIS, TimeUnit.MILLISECONDS);
-        }
-    }
-
-    /** Popularity changes are applied at most every 50 ms: a new snapshot re-sorts the catalogue by popularity. */
-    private void flushPopularity() {
-        flushScheduled.set(false);
-        Map<String, Long> changed = new HashMap<>();
-        for (String id : List.copyOf(popularityChanged)) {
-            popularityChanged.remove(id);
-            changed.put(id, popularity.getOrDefault(id, 0L));
-        }
-        if (!changed.isEmpty()) {
-            store.updatePopularity(changed);
-        }
+        store.updatePopularity(changed); // in place, O(log n) per item
     }
 
     private void embedLater(List<String> itemIds) {
@@ -463,9 +456,6 @@ public class LiveCatalogue {
                     embed(page);
                     embedded.addAndGet(page.size());
                     toEmbed.addAndGet(-page.size());
-                }
-                if (store.pendingItems() > 0) {
-                    store.rebuild();
                 }
                 LOG.info(() -> String.format("Embedded %d items in %.1f s", itemIds.size(),
                         (System.nanoTime() - began) / 1e9));

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -52,6 +53,27 @@ public class JpaUserRepository implements UserRepository {
                 : em.createQuery("select u from User u where u.id > :after order by u.id", User.class)
                         .setParameter("after", afterId);
         return query.setMaxResults(limit).getResultList();
+    }
+
+    /** Probes the (user_id, received_at) index once per user: the job's expensive work is for the changed ones. */
+    private static final String CHANGED = "(u.updatedAt > :since or exists (select 1 from FeedbackEvent f "
+            + "where f.userId = u.id and f.receivedAt > :since))";
+
+    @Override
+    public List<String> changedSince(Instant since, String afterId, int limit) {
+        var query = em.createQuery("select u.id from User u where " + CHANGED
+                + (afterId == null ? "" : " and u.id > :after") + " order by u.id", String.class)
+                .setParameter("since", since);
+        if (afterId != null) {
+            query.setParameter("after", afterId);
+        }
+        return query.setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public long countChangedSince(Instant since) {
+        return em.createQuery("select count(u) from User u where " + CHANGED, Long.class)
+                .setParameter("since", since).getSingleResult();
     }
 
     @Override

@@ -131,6 +131,34 @@ class JpaRepositoriesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
+    void usersChangedSinceAreThoseWithNewFeedbackOrAnUpdatedRecord(String kind) {
+        try (TestDatabase db = TestDatabase.of(kind)) {
+            seed(db, 30, 2);
+            Instant later = NOW.plusSeconds(3600);
+            db.inTransaction(em -> {
+                new JpaFeedbackRepository(em).storeAll(List.of(
+                        new FeedbackEvent(new NewFeedback("u00003", "i00000", FeedbackType.LIKE, null, null, null,
+                                null, null), "test", NOW), // received before: not a change
+                        new FeedbackEvent(new NewFeedback("u00007", "i00000", FeedbackType.LIKE, null, null,
+                                NOW.minusSeconds(86_400), null, null), "test", later.plusSeconds(1)),
+                        new FeedbackEvent(new NewFeedback("u00021", "i00001", FeedbackType.VIEW, null, null, null,
+                                null, null), "test", later.plusSeconds(2)),
+                        new FeedbackEvent(new NewFeedback("u00021", "i00000", FeedbackType.VIEW, null, null, null,
+                                null, null), "test", later.plusSeconds(3))));
+                new JpaUserRepository(em).find("u00012").orElseThrow().describe(Map.of("name", "changed"),
+                        "likes jazz", later.plusSeconds(5));
+                return null;
+            });
+            var users = new JpaUserRepository(db.entityManager());
+            assertThat(users.changedSince(later, null, 10)).containsExactly("u00007", "u00012", "u00021");
+            assertThat(users.changedSince(later, "u00007", 1)).containsExactly("u00012");
+            assertThat(users.countChangedSince(later)).isEqualTo(3);
+            assertThat(users.countChangedSince(NOW.minusSeconds(1))).isEqualTo(30);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
     void removingAUserTakesTheirFeedbackAlong(String kind) {
         try (TestDatabase db = TestDatabase.of(kind)) {
             seed(db, 2, 1);

@@ -22,7 +22,7 @@ import java.util.Map;
  * The evaluation harness:
  * <pre>
  * evaluate --dataset movielens-100k|amazon-reviews|chnsenticorp|douban --path FILE_OR_FOLDER
- *          [--folds 5] [--out DIR] [--seed 42] [--tasks rating,topn,sentiment,encoder,latency]
+ *          [--folds 5] [--out DIR] [--seed 42] [--tasks rating,topn,sentiment,encoder,latency,index]
  *          [--models GLOBAL_MEAN,BIAS,...] [--max-records N]
  * </pre>
  * Prints a table per task and writes {@code DIR/DATASET.json} and one SVG bar chart per task. Text embeddings are
@@ -85,6 +85,7 @@ public final class EvaluationCommand {
                             2000, 2, table, log);
                 }
                 case "latency" -> LatencyBenchmark.run(store.encodeAll(corpus(data)), 10_000, seed, table, log);
+                case "index" -> IndexBenchmark.run(store.encodeAll(corpus(data)), seed, table, log);
                 default -> throw new IllegalArgumentException("unknown task " + task);
             }
             table.notes.put("task_seconds_" + task, String.format("%.1f", (System.nanoTime() - taskStart) / 1e9));

@@ -60,7 +60,7 @@ final class LatencyBenchmark {
                     .consumed(consumed).build());
         }
         HybridRecommender recommender = new HybridRecommender();
-        ExactIndex exact = new ExactIndex(vectorsOf(catalogue), size, dimension);
+        ExactIndex exact = new ExactIndex(rowsOf(catalogue), 0, size);
         int warmup = 2000;
         int measured = 5000;
         for (int r = 0; r < warmup; r++) {
@@ -110,11 +110,11 @@ final class LatencyBenchmark {
         }
     }
 
-    private static float[] vectorsOf(ItemCatalogue catalogue) {
-        float[] flat = new float[catalogue.size() * catalogue.dimension()];
+    private static float[][] rowsOf(ItemCatalogue catalogue) {
+        float[][] rows = new float[catalogue.size()][];
         for (int i = 0; i < catalogue.size(); i++) {
-            System.arraycopy(catalogue.vector(i), 0, flat, i * catalogue.dimension(), catalogue.dimension());
+            rows[i] = catalogue.vector(i);
         }
-        return flat;
+        return rows;
     }
 }

@@ -134,10 +134,7 @@ final class TopNEvaluation {
         Map<String, Map<String, Double>> profileWeights = outer.profileWeights();
         Map<String, UserState> states = TopNTrainer.userStates(histories, relevant.keySet(), itemVectors, dimension,
                 profileWeights);
-        Map<String, Integer> popularityRanks = new HashMap<>();
-        for (int r = 0; r < catalogue.size(); r++) {
-            popularityRanks.put(catalogue.id(catalogue.popularityRank(r)), r);
-        }
+        Map<String, Integer> popularityRanks = catalogue.popularityRanks();
         log.printf(Locale.ROOT, "  top-N: %d test users, %d items, %d training interactions, trained in %.1f s%n",
                 relevant.size(), catalogue.size(), outer.train().size(), fitSeconds);
 

@@ -1,36 +1,53 @@
 package org.recsys.ml.rank;
 
-import org.recsys.ml.vector.Vectors;
-
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * Holds the current {@link ItemCatalogue} and derives new snapshots on change (copy-on-write): readers call
- * {@link #current()} once per request and work on that immutable snapshot while writers publish new ones.
- * Writers are serialised. New and changed items are appended to spare capacity (the old slot of a changed item
- * is deactivated), so an update costs about the size of the id map, not of the vectors; they are searchable at
- * once (exact scan of the items appended since the last {@link #rebuild()}). Call {@link #rebuild()} now and
- * then (e.g. when {@link #pendingItems()} exceeds a few percent) to compact and re-index.
+ * Holds the current {@link ItemCatalogue} and publishes a new snapshot on every change: readers call
+ * {@link #current()} once per request and work on that snapshot while writers go on. Writers are serialised.
+ * <p>
+ * What a write costs does not grow with the catalogue: an upsert appends a slot (the item's old slot dies), a removal
+ * stamps a death, a popularity change moves one entry in a sorted set (O(log n)), and a snapshot is O(1). A new
+ * item is searchable at once (an exact scan covers the slots the graph has not reached) and is added to the HNSW
+ * graph by the indexer, off the writer's thread when one is given. Dead slots stay in the graph, filtered at search
+ * time, until they are a third of the slots; then {@link #compact()} rebuilds slots and graph from the live items
+ * off the lock and replays what changed meanwhile.
  */
 public final class CatalogueStore {
 
+    private static final Logger LOG = Logger.getLogger(CatalogueStore.class.getName());
+
+    /** Compaction starts when dead slots are this share of all slots, and at least {@link #COMPACT_MIN_DEAD}. */
+    static final double COMPACT_DEAD_SHARE = 1 / 3.0;
+    static final int COMPACT_MIN_DEAD = 256;
+
     private final AtomicReference<ItemCatalogue> current;
-    private final ItemCatalogue.IndexKind indexKind;
+    private final Executor indexer;
+    private final AtomicBoolean indexing = new AtomicBoolean();
+    private final AtomicBoolean compacting = new AtomicBoolean();
+    private final Object compaction = new Object();
+    private volatile CatalogueSlots slots;
+
+    /** A store whose graph insertions and compactions run on the writing thread (tests, batch tools). */
+    public CatalogueStore(ItemCatalogue initial) {
+        this(initial, Runnable::run);
+    }
 
     /**
-     * @param initial   first snapshot
-     * @param indexKind index used by {@link #rebuild()}
+     * @param initial first snapshot; the store takes over its slots (build it for this store only)
+     * @param indexer runs graph insertions and compactions
      */
-    public CatalogueStore(ItemCatalogue initial, ItemCatalogue.IndexKind indexKind) {
+    public CatalogueStore(ItemCatalogue initial, Executor indexer) {
         this.current = new AtomicReference<>(initial);
-        this.indexKind = indexKind;
+        this.slots = initial.slots;
+        this.indexer = indexer;
     }
 
     /** The snapshot to use for one request. */
@@ -38,10 +55,20 @@ public final class CatalogueStore {
         return current.get();
     }
 
-    /** Items appended since the index was built. */
+    /** Items appended but not yet in the graph (searched exactly meanwhile). */
     public int pendingItems() {
-        ItemCatalogue catalogue = current.get();
-        return catalogue.size - catalogue.indexedSize;
+        return slots.pending();
+    }
+
+    /** Slots of replaced or removed items still held (until the next compaction). */
+    public int deadSlots() {
+        return slots.dead;
+    }
+
+    /** Heap held by the graph's neighbour lists, 0 without a graph. */
+    public long graphBytes() {
+        HnswIndex graph = slots.graph;
+        return graph == null ? 0 : graph.graphBytes();
     }
 
     /** Adds or replaces one item. */
@@ -50,106 +77,168 @@ public final class CatalogueStore {
     }
 
     /** Adds or replaces items, publishing one new snapshot. */
-    public synchronized void upsertAll(Collection<CatalogueItem> items) {
-        ItemCatalogue old = current.get();
-        int dimension = old.dimension;
-        int newSize = old.size + items.size();
-        int capacity = old.ids.length;
-        String[] ids = old.ids;
-        float[] vectors = old.vectors;
-        int[] categories = old.categories;
-        long[] popularity = old.popularity;
-        if (newSize > capacity) {
-            // Grow by half again; older snapshots keep their own (shorter) arrays.
-            capacity = Math.max(newSize, capacity + (capacity >> 1) + 16);
-            ids = Arrays.copyOf(ids, capacity);
-            vectors = Arrays.copyOf(vectors, capacity * dimension);
-            categories = Arrays.copyOf(categories, capacity);
-            popularity = Arrays.copyOf(popularity, capacity);
+    public void upsertAll(Collection<CatalogueItem> items) {
+        synchronized (this) {
+            CatalogueSlots target = slots;
+            for (CatalogueItem item : items) {
+                target.append(item.itemId(), item.vector() == null ? null
+                        : org.recsys.ml.vector.Vectors.normalized(item.vector()), item.category(), item.popularity());
+            }
+            publish(target);
         }
-        boolean[] active = Arrays.copyOf(old.active, capacity); // small: copied on every change
-        Map<String, Integer> positions = new HashMap<>(old.positions);
-        List<String> categoryNames = old.categoryNames;
-        Map<String, Integer> categoryIndex = old.categoryIndex;
-        int position = old.size;
-        for (CatalogueItem item : items) {
-            Integer previous = positions.get(item.itemId());
-            if (previous != null) {
-                active[previous] = false;
-            }
-            ids[position] = item.itemId();
-            if (item.vector() != null) {
-                if (item.vector().length != dimension) {
-                    throw new IllegalArgumentException("item " + item.itemId() + ": dimension " + item.vector().length);
-                }
-                System.arraycopy(Vectors.normalized(item.vector()), 0, vectors, position * dimension, dimension);
-            } else {
-                Arrays.fill(vectors, position * dimension, (position + 1) * dimension, 0f);
-            }
-            int category = -1;
-            if (item.category() != null) {
-                Integer known = categoryIndex.get(item.category());
-                if (known == null) {
-                    if (categoryNames == old.categoryNames) {
-                        categoryNames = new ArrayList<>(old.categoryNames);
-                        categoryIndex = new HashMap<>(old.categoryIndex);
-                    }
-                    categoryNames.add(item.category());
-                    known = categoryNames.size() - 1;
-                    categoryIndex.put(item.category(), known);
-                }
-                category = known;
-            }
-            categories[position] = category;
-            popularity[position] = item.popularity();
-            active[position] = true;
-            positions.put(item.itemId(), position);
-            position++;
-        }
-        current.set(new ItemCatalogue(dimension, newSize, ids, Collections.unmodifiableMap(positions), vectors, active,
-                categories, categoryNames == old.categoryNames ? categoryNames
-                : Collections.unmodifiableList(categoryNames), categoryIndex, popularity, old.index, old.indexedSize));
+        afterWrite();
     }
 
     /** Removes items (they are never recommended again from the next snapshot on). */
-    public synchronized void removeAll(Collection<String> itemIds) {
-        ItemCatalogue old = current.get();
-        boolean[] active = Arrays.copyOf(old.active, old.active.length);
-        Map<String, Integer> positions = new HashMap<>(old.positions);
-        for (String id : itemIds) {
-            Integer position = positions.remove(id);
-            if (position != null) {
-                active[position] = false;
+    public void removeAll(Collection<String> itemIds) {
+        synchronized (this) {
+            CatalogueSlots target = slots;
+            for (String id : itemIds) {
+                int position = target.live(id);
+                if (position >= 0) {
+                    target.kill(position);
+                }
             }
+            publish(target);
         }
-        current.set(new ItemCatalogue(old.dimension, old.size, old.ids, Collections.unmodifiableMap(positions),
-                old.vectors, active, old.categories, old.categoryNames, old.categoryIndex, old.popularity, old.index,
-                old.indexedSize));
+        afterWrite();
     }
 
-    /** Replaces interaction counts (e.g. recomputed every minute); unknown ids are ignored. */
+    /** Sets interaction counts in place, O(log n) each; unknown ids are ignored. */
     public synchronized void updatePopularity(Map<String, Long> counts) {
-        ItemCatalogue old = current.get();
-        long[] popularity = Arrays.copyOf(old.popularity, old.popularity.length);
+        CatalogueSlots target = slots;
         counts.forEach((id, count) -> {
-            Integer position = old.positions.get(id);
-            if (position != null) {
-                popularity[position] = count;
+            int position = target.live(id);
+            if (position >= 0) {
+                target.setPopularity(position, count);
             }
         });
-        current.set(new ItemCatalogue(old.dimension, old.size, old.ids, old.positions, old.vectors, old.active,
-                old.categories, old.categoryNames, old.categoryIndex, popularity, old.index, old.indexedSize));
     }
 
-    /** Compacts away inactive slots and rebuilds the index (seconds for large catalogues; run off-request). */
-    public synchronized void rebuild() {
-        ItemCatalogue old = current.get();
-        ItemCatalogue.Builder builder = ItemCatalogue.builder(old.dimension).index(indexKind);
-        for (int i = 0; i < old.size; i++) {
-            if (old.active[i]) {
-                builder.add(old.ids[i], old.vector(i), old.category(i), old.popularity[i]);
+    private void publish(CatalogueSlots target) {
+        target.publish();
+        current.set(new ItemCatalogue(target));
+    }
+
+    /** Graph insertions, then a compaction when the dead slots call for one; one run at a time. */
+    private void afterWrite() {
+        CatalogueSlots target = slots;
+        if (target.pending() > 0 && indexing.compareAndSet(false, true)) {
+            indexer.execute(() -> {
+                try {
+                    CatalogueSlots latest;
+                    do {
+                        latest = slots;
+                        latest.indexPending();
+                        // The first insertion may have switched searches to the graph: snapshots say so.
+                        synchronized (this) {
+                            if (latest == slots && current.get().indexedSize() == 0 && latest.graph != null) {
+                                current.set(new ItemCatalogue(latest));
+                            }
+                        }
+                    } while (latest != slots || latest.pending() > 0);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.SEVERE, "Adding items to the vector index failed; they are searched exactly", e);
+                } finally {
+                    indexing.set(false);
+                }
+                if (slots.pending() > 0) {
+                    afterWrite(); // appended after the last check above
+                }
+            });
+        }
+        if (target.dead >= COMPACT_MIN_DEAD && target.dead >= COMPACT_DEAD_SHARE * target.size
+                && compacting.compareAndSet(false, true)) {
+            indexer.execute(() -> {
+                try {
+                    compact();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.SEVERE, "Compacting the catalogue failed; it keeps its dead slots", e);
+                } finally {
+                    compacting.set(false);
+                }
+            });
+        }
+    }
+
+    /**
+     * Rebuilds the slots from the live items and indexes them again, without holding writers up: the live items of
+     * one version are copied and indexed off the lock, then the slots appended and removed meanwhile are replayed
+     * under it (milliseconds) and the new slots published. Seconds for a large catalogue.
+     */
+    public void compact() {
+        synchronized (compaction) {
+            compactOnce();
+        }
+        afterWrite(); // index what was replayed
+    }
+
+    private void compactOnce() {
+        CatalogueSlots old;
+        int frozenSize;
+        int frozenVersion;
+        synchronized (this) {
+            old = slots;
+            frozenSize = old.size;
+            frozenVersion = old.version;
+        }
+        long began = System.nanoTime();
+        CatalogueSlots fresh = new CatalogueSlots(old.dimension, old.kind, old.seed);
+        int[] moved = new int[frozenSize];
+        float[][] rows = old.rows;
+        String[] ids = old.ids;
+        int[] categories = old.categories;
+        int[] diedAt = old.diedAt;
+        List<String> names = old.categoryNames;
+        long[] counts = old.popularity;
+        for (int p = 0; p < frozenSize; p++) {
+            moved[p] = -1;
+            if (diedAt[p] > frozenVersion) {
+                moved[p] = copy(fresh, ids[p], rows[p], old, categories[p] < 0 ? null : names.get(categories[p]),
+                        counts[p]);
             }
         }
-        current.set(builder.build());
+        fresh.publish();
+        fresh.indexPending();
+        synchronized (this) {
+            int[] nowDied = slots.diedAt;
+            for (int p = 0; p < frozenSize; p++) {
+                if (moved[p] >= 0 && nowDied[p] != CatalogueSlots.ALIVE) {
+                    fresh.kill(moved[p]);
+                }
+            }
+            long[] nowCounts = slots.popularity;
+            for (int p = 0; p < frozenSize; p++) {
+                if (moved[p] >= 0) {
+                    fresh.setPopularity(moved[p], nowCounts[p]);
+                }
+            }
+            float[][] nowRows = slots.rows;
+            String[] nowIds = slots.ids;
+            int[] nowCategories = slots.categories;
+            List<String> nowNames = slots.categoryNames;
+            for (int p = frozenSize; p < slots.size; p++) {
+                int position = copy(fresh, nowIds[p], nowRows[p], slots,
+                        nowCategories[p] < 0 ? null : nowNames.get(nowCategories[p]), nowCounts[p]);
+                if (nowDied[p] != CatalogueSlots.ALIVE && fresh.live(nowIds[p]) == position) {
+                    fresh.kill(position);
+                }
+            }
+            int before = slots.size;
+            slots = fresh;
+            publish(fresh);
+            LOG.fine(() -> String.format("Catalogue compacted from %d to %d slots in %.1f s", before, fresh.size,
+                    (System.nanoTime() - began) / 1e9));
+        }
+    }
+
+    private static int copy(CatalogueSlots target, String id, float[] row, CatalogueSlots from, String category,
+                            long count) {
+        return target.append(id, row == from.zero ? null : row, category, count);
+    }
+
+    /** Compacts at once (also when few slots are dead) and indexes everything; for tools and tests. */
+    public void rebuild() {
+        compact();
     }
 }

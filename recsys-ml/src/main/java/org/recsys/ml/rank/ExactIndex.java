@@ -1,52 +1,58 @@
 package org.recsys.ml.rank;
 
 /**
- * Exact cosine top-k by scanning every item: the reference the approximate indices are measured against, and
- * the index for small catalogues.
+ * Exact cosine top-k by scanning every item of a range: the reference the approximate index is measured against,
+ * the index of small catalogues, and the search over items appended since the graph last caught up.
  */
 public final class ExactIndex implements VectorIndex {
 
-    private final float[] vectors;
-    private final int size;
-    private final int dimension;
+    private final float[][] rows;
+    private final int from;
+    private final int to;
 
     /**
-     * @param vectors   unit-length vectors, row-major
-     * @param size      number of items covered
-     * @param dimension vector length
+     * @param rows unit-length vectors by position
+     * @param from first position covered
+     * @param to   end of the positions covered (exclusive)
      */
-    public ExactIndex(float[] vectors, int size, int dimension) {
-        this.vectors = vectors;
-        this.size = size;
-        this.dimension = dimension;
+    public ExactIndex(float[][] rows, int from, int to) {
+        this.rows = rows;
+        this.from = from;
+        this.to = to;
     }
 
     @Override
     public ScoredItems search(float[] query, int k, ItemFilter filter) {
         TopK top = new TopK(k);
-        for (int item = 0; item < size; item++) {
-            if (filter.accept(item)) {
-                top.offer(item, dot(query, item * dimension));
-            }
-        }
+        scan(query, filter, top);
         return top.drain();
     }
 
+    /** Offers every accepted item of the range to {@code top}. */
+    void scan(float[] query, ItemFilter filter, TopK top) {
+        for (int item = from; item < to; item++) {
+            if (filter.accept(item)) {
+                top.offer(item, dot(query, rows[item]));
+            }
+        }
+    }
+
     /** Four accumulators let the CPU overlap the multiply-adds (the JIT keeps float sums in order). */
-    private float dot(float[] query, int offset) {
+    static float dot(float[] query, float[] row) {
         float s0 = 0;
         float s1 = 0;
         float s2 = 0;
         float s3 = 0;
         int d = 0;
+        int dimension = query.length;
         for (; d + 3 < dimension; d += 4) {
-            s0 += query[d] * vectors[offset + d];
-            s1 += query[d + 1] * vectors[offset + d + 1];
-            s2 += query[d + 2] * vectors[offset + d + 2];
-            s3 += query[d + 3] * vectors[offset + d + 3];
+            s0 += query[d] * row[d];
+            s1 += query[d + 1] * row[d + 1];
+            s2 += query[d + 2] * row[d + 2];
+            s3 += query[d + 3] * row[d + 3];
         }
         for (; d < dimension; d++) {
-            s0 += query[d] * vectors[offset + d];
+            s0 += query[d] * row[d];
         }
         return (s0 + s1) + (s2 + s3);
     }

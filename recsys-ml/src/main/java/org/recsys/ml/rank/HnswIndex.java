@@ -2,91 +2,144 @@ package org.recsys.ml.rank;
 
 import org.apache.lucene.codecs.hnsw.DefaultFlatVectorScorer;
 import org.apache.lucene.index.VectorSimilarityFunction;
-import org.apache.lucene.search.KnnCollector;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopKnnCollector;
 import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.hnsw.HnswGraph;
 import org.apache.lucene.util.hnsw.HnswGraphBuilder;
 import org.apache.lucene.util.hnsw.HnswGraphSearcher;
+import org.apache.lucene.util.hnsw.NeighborArray;
 import org.apache.lucene.util.hnsw.OnHeapHnswGraph;
 import org.apache.lucene.util.hnsw.RandomAccessVectorValues;
 import org.apache.lucene.util.hnsw.RandomVectorScorer;
-import org.apache.lucene.util.hnsw.RandomVectorScorerSupplier;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.IntPredicate;
 
 /**
- * Approximate nearest neighbours with Lucene 9's in-memory HNSW graph (Malkov and Yashunin, IEEE TPAMI 2020),
- * built with {@link HnswGraphBuilder} over {@link RandomAccessVectorValues} and searched with
- * {@link HnswGraphSearcher}, using the dot product (cosine for unit vectors). For catalogues of hundreds of
- * thousands of items, where even the clustered index scans too much. Lucene's graph keeps search state inside
- * the graph object, so searches are serialised on this index.
+ * Approximate nearest neighbours in Lucene's in-memory HNSW graph (Malkov and Yashunin, "Efficient and robust
+ * approximate nearest neighbor search using Hierarchical Navigable Small World graphs", IEEE TPAMI 2020), grown one
+ * node at a time with {@link HnswGraphBuilder#addGraphNode} (O(log n) per insertion) and searched with
+ * {@link HnswGraphSearcher}, dot product (cosine for unit vectors).
+ * <p>
+ * Nodes are vector ordinals, added in increasing order; an ordinal may be skipped (an item without text). Lucene's
+ * graph has no deletion: callers filter removed ordinals at search time and compact now and then (see
+ * {@link CatalogueStore}). Lucene's own concurrent building is internal to its merges, so insertions take a write
+ * lock (one insertion, about a millisecond) and searches a read lock; each search walks the graph through its own
+ * cursor, because {@link OnHeapHnswGraph#seek} keeps the cursor inside the graph.
  */
 public final class HnswIndex implements VectorIndex {
 
-    private final List<float[]> rows;
-    private final RandomAccessVectorValues.Floats values;
-    private final OnHeapHnswGraph graph;
-    private final int size;
+    /** Lucene's defaults: neighbours per node (M) and candidate list while inserting (beam width). */
+    public static final int MAX_CONNECTIONS = HnswGraphBuilder.DEFAULT_MAX_CONN;
+    public static final int BEAM_WIDTH = HnswGraphBuilder.DEFAULT_BEAM_WIDTH;
+    /**
+     * Candidates kept while searching (the paper's ef): a search for k items explores as if for at least this many
+     * and keeps the best k. Recall@10 against exact search, MiniLM review embeddings (docs/benchmarks.md, "Vector
+     * index"): ef 10 0.88, ef 40 0.98 at 10,000 items; at 100,000 (real vectors mixed pairwise) ef 40 0.953, ef 100
+     * 0.977. The served text candidates are k = 40, so they pay nothing for this floor.
+     */
+    public static final int SEARCH_BEAM = 50;
 
-    private HnswIndex(List<float[]> rows, RandomAccessVectorValues.Floats values, OnHeapHnswGraph graph) {
-        this.rows = rows;
+    private final RandomAccessVectorValues.Floats values;
+    private final HnswGraphBuilder builder;
+    private final OnHeapHnswGraph graph;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    /** Ordinals below this are in the graph (or were skipped). */
+    private volatile int indexed;
+    private volatile int nodes;
+
+    /**
+     * An empty graph over vectors that may grow; nodes are added by {@link #addUpTo}.
+     *
+     * @param values unit-length vectors by ordinal; {@code vectorValue} must not reuse its array
+     */
+    public HnswIndex(RandomAccessVectorValues.Floats values, int maxConnections, int beamWidth, long seed) {
         this.values = values;
-        this.graph = graph;
-        this.size = rows.size();
+        try {
+            this.builder = HnswGraphBuilder.create(DefaultFlatVectorScorer.INSTANCE.getRandomVectorScorerSupplier(
+                    VectorSimilarityFunction.DOT_PRODUCT, values), maxConnections, beamWidth, seed);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.graph = builder.getGraph();
     }
 
     /**
-     * Builds the graph over the first {@code size} vectors.
-     *
-     * @param maxConnections neighbours per node (Lucene's M, e.g. 16)
-     * @param beamWidth      candidate list size while building (e.g. 100)
+     * Adds every ordinal from {@link #indexed()} up to {@code upTo} (exclusive) that {@code include} accepts, one
+     * insertion per lock hold so searches wait at most one insertion. Single writer.
      */
-    public static HnswIndex build(float[] vectors, int size, int dimension, int maxConnections, int beamWidth,
-                                  long seed) {
-        List<float[]> rows = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
-            float[] row = new float[dimension];
-            System.arraycopy(vectors, i * dimension, row, 0, dimension);
-            rows.add(row);
+    public void addUpTo(int upTo, IntPredicate include) {
+        for (int ordinal = indexed; ordinal < upTo; ordinal++) {
+            if (include.test(ordinal)) {
+                lock.writeLock().lock();
+                try {
+                    builder.addGraphNode(ordinal);
+                    nodes++;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                } finally {
+                    lock.writeLock().unlock();
+                }
+            }
+            indexed = ordinal + 1;
         }
+    }
+
+    /** Ordinals covered: those below are in the graph or were skipped. */
+    public int indexed() {
+        return indexed;
+    }
+
+    /** Nodes in the graph. */
+    public int nodes() {
+        return nodes;
+    }
+
+    /** Heap held by the graph's neighbour lists (the vectors are the caller's). */
+    public long graphBytes() {
+        lock.readLock().lock();
         try {
-            RandomAccessVectorValues.Floats values = RandomAccessVectorValues.fromFloats(rows, dimension);
-            RandomVectorScorerSupplier supplier = DefaultFlatVectorScorer.INSTANCE.getRandomVectorScorerSupplier(
-                    VectorSimilarityFunction.DOT_PRODUCT, values);
-            HnswGraphBuilder builder = HnswGraphBuilder.create(supplier, maxConnections, beamWidth, seed);
-            OnHeapHnswGraph graph = builder.build(size);
-            return new HnswIndex(rows, values, graph);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return graph.ramBytesUsed();
+        } finally {
+            lock.readLock().unlock();
         }
     }
 
     @Override
-    public synchronized ScoredItems search(float[] query, int k, ItemFilter filter) {
-        if (size == 0) {
+    public ScoredItems search(float[] query, int k, ItemFilter filter) {
+        return search(query, k, filter, SEARCH_BEAM);
+    }
+
+    /** Search keeping at least {@code beam} candidates (the ef of the paper); {@link #search} uses the default. */
+    public ScoredItems search(float[] query, int k, ItemFilter filter, int beam) {
+        int limit = indexed;
+        if (nodes == 0 || k <= 0) {
             return ScoredItems.empty();
         }
+        Bits accept = new Bits() {
+            @Override
+            public boolean get(int ordinal) {
+                return ordinal < limit && filter.accept(ordinal);
+            }
+
+            @Override
+            public int length() {
+                return limit;
+            }
+        };
+        lock.readLock().lock();
         try {
             RandomVectorScorer scorer = DefaultFlatVectorScorer.INSTANCE.getRandomVectorScorer(
-                    VectorSimilarityFunction.DOT_PRODUCT, values.copy(), query);
-            Bits accept = new Bits() {
-                @Override
-                public boolean get(int index) {
-                    return filter.accept(index);
-                }
-
-                @Override
-                public int length() {
-                    return size;
-                }
-            };
-            KnnCollector collector = HnswGraphSearcher.search(scorer, k, graph, accept, Integer.MAX_VALUE);
-            TopDocs top = collector.topDocs();
-            int[] items = new int[top.scoreDocs.length];
+                    VectorSimilarityFunction.DOT_PRODUCT, values, query);
+            TopKnnCollector collector = new TopKnnCollector(Math.max(k, beam), Integer.MAX_VALUE);
+            HnswGraphSearcher.search(scorer, collector, new Cursor(graph), accept);
+            TopDocs top = collector.topDocs(); // best first
+            int[] items = new int[Math.min(k, top.scoreDocs.length)];
             float[] scores = new float[items.length];
             for (int r = 0; r < items.length; r++) {
                 ScoreDoc doc = top.scoreDocs[r];
@@ -96,16 +149,63 @@ public final class HnswIndex implements VectorIndex {
             return new ScoredItems(items, scores);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            lock.readLock().unlock();
         }
-    }
-
-    /** Vectors indexed. */
-    public int size() {
-        return rows.size();
     }
 
     @Override
     public boolean exact() {
         return false;
+    }
+
+    /** A read-only view of the graph with a cursor of its own, so that searches can run side by side. */
+    private static final class Cursor extends HnswGraph {
+        private final OnHeapHnswGraph graph;
+        private int[] neighbours;
+        private int count;
+        private int next;
+
+        Cursor(OnHeapHnswGraph graph) {
+            this.graph = graph;
+        }
+
+        @Override
+        public void seek(int level, int target) {
+            NeighborArray array = graph.getNeighbors(level, target);
+            neighbours = array.nodes();
+            count = array.size();
+            next = 0;
+        }
+
+        @Override
+        public int nextNeighbor() {
+            return next < count ? neighbours[next++] : DocIdSetIterator.NO_MORE_DOCS;
+        }
+
+        @Override
+        public int size() {
+            return graph.size();
+        }
+
+        @Override
+        public int maxNodeId() {
+            return graph.maxNodeId();
+        }
+
+        @Override
+        public int numLevels() {
+            return graph.numLevels();
+        }
+
+        @Override
+        public int entryNode() {
+            return graph.entryNode();
+        }
+
+        @Override
+        public NodesIterator getNodesOnLevel(int level) {
+            return graph.getNodesOnLevel(level);
+        }
     }
 }

@@ -111,8 +111,8 @@ public final class HybridRecommender {
             }
         }
         int popularAdded = 0;
-        for (int rank = 0; rank < n && popularAdded < count; rank++) {
-            int item = catalogue.popularityRank(rank);
+        for (var popular = catalogue.byPopularity(); popular.hasNext() && popularAdded < count; ) {
+            int item = popular.nextInt();
             if (filter.accept(item)) {
                 candidates.addIfNew(item, seen);
                 popularAdded++;
@@ -231,8 +231,8 @@ public final class HybridRecommender {
 
     private List<Recommendation> popular(ItemCatalogue catalogue, ItemFilter filter, int count) {
         List<Recommendation> out = new ArrayList<>(count);
-        for (int rank = 0; rank < catalogue.size() && out.size() < count; rank++) {
-            int item = catalogue.popularityRank(rank);
+        for (var popular = catalogue.byPopularity(); popular.hasNext() && out.size() < count; ) {
+            int item = popular.nextInt();
             if (filter.accept(item)) {
                 double score = catalogue.popularityScore(item);
                 out.add(new Recommendation(catalogue.ids[item], score, 0, 0, score,

@@ -3,75 +3,54 @@ package org.recsys.ml.rank;
 import org.recsys.ml.vector.Vectors;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.PrimitiveIterator;
 
 /**
- * An immutable snapshot of the recommendable items: ids, unit-length vectors in one flat {@code float[]},
- * category and popularity per item, and a {@link VectorIndex} over them. Items are addressed by position
- * ({@code 0 .. size()-1}); positions are only meaningful within one snapshot.
+ * A snapshot of the recommendable items: ids, unit-length vectors, category and popularity per item, and the
+ * nearest-neighbour search over them. Items are addressed by position ({@code 0 .. size()-1}); a changed item
+ * moves to a new position, so positions are only meaningful within one snapshot.
  * <p>
- * Snapshots are made by {@link #builder(int)} or derived by {@link CatalogueStore}. Arrays may be shared with
- * later snapshots, which only ever write beyond this snapshot's {@code size()}, so readers of this snapshot never
- * see a change. The index covers the first {@link #indexedSize()} items; items appended later are searched
- * exactly until the next rebuild.
+ * Snapshots are made by {@link #builder(int)} or by {@link CatalogueStore}, and cost O(1) to make: they read shared
+ * append-only slots ({@link CatalogueSlots}) up to their size, with the removals made up to their version, so what
+ * a snapshot holds never changes. Popularity is the exception: counts change in place (a request may see a count a
+ * few milliseconds newer than its snapshot).
  */
 public final class ItemCatalogue {
 
-    /** Catalogues at or below this size use the exact index; larger ones the clustered index. */
+    /** At or below this many live items searches scan exactly; above, the HNSW graph ({@link IndexKind#AUTO}). */
     public static final int EXACT_INDEX_LIMIT = 3000;
 
+    final CatalogueSlots slots;
     final int dimension;
     final int size;
+    final int version;
     final String[] ids;
-    final Map<String, Integer> positions;
-    final float[] vectors;
-    final boolean[] active;
+    final float[][] rows;
     final int[] categories;
-    final List<String> categoryNames;
-    final Map<String, Integer> categoryIndex;
+    final int[] diedAt;
     final long[] popularity;
-    final float[] popularityScore;
-    final int[] byPopularity;
-    final VectorIndex index;
-    final int indexedSize;
+    final List<String> categoryNames;
+    /** The graph in use when the snapshot was taken, or null (exact search). */
+    private final HnswIndex graph;
 
-    ItemCatalogue(int dimension, int size, String[] ids, Map<String, Integer> positions, float[] vectors,
-                  boolean[] active, int[] categories, List<String> categoryNames, Map<String, Integer> categoryIndex,
-                  long[] popularity, VectorIndex index, int indexedSize) {
-        this.dimension = dimension;
-        this.size = size;
-        this.ids = ids;
-        this.positions = positions;
-        this.vectors = vectors;
-        this.active = active;
-        this.categories = categories;
-        this.categoryNames = categoryNames;
-        this.categoryIndex = categoryIndex;
-        this.popularity = popularity;
-        this.index = index;
-        this.indexedSize = indexedSize;
-        this.popularityScore = new float[size];
-        long max = 0;
-        for (int i = 0; i < size; i++) {
-            max = Math.max(max, popularity[i]);
-        }
-        double scale = max > 0 ? 1 / Math.log1p(max) : 0;
-        for (int i = 0; i < size; i++) {
-            popularityScore[i] = (float) (Math.log1p(Math.max(0, popularity[i])) * scale);
-        }
-        Integer[] order = new Integer[size];
-        for (int i = 0; i < size; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Long.compare(popularity[b], popularity[a]));
-        this.byPopularity = new int[size];
-        for (int i = 0; i < size; i++) {
-            byPopularity[i] = order[i];
-        }
+    /** Called by the slots' one writer, after publishing. */
+    ItemCatalogue(CatalogueSlots slots) {
+        this.slots = slots;
+        this.dimension = slots.dimension;
+        this.size = slots.size;
+        this.version = slots.version;
+        this.rows = slots.rows;
+        this.ids = slots.ids;
+        this.categories = slots.categories;
+        this.diedAt = slots.diedAt;
+        this.popularity = slots.popularity;
+        this.categoryNames = slots.categoryNames;
+        this.graph = slots.wantsGraph() ? slots.graph : null;
     }
 
     /** Starts a catalogue of vectors with the given dimension. */
@@ -91,8 +70,12 @@ public final class ItemCatalogue {
 
     /** Position of an active item, or -1. */
     public int position(String itemId) {
-        Integer position = positions.get(itemId);
-        return position == null ? -1 : position;
+        for (CatalogueSlots.Slot slot = slots.positions.get(itemId); slot != null; slot = slot.previous()) {
+            if (slot.position() < size) {
+                return isActive(slot.position()) ? slot.position() : -1;
+            }
+        }
+        return -1;
     }
 
     /** Id of the item at a position. */
@@ -102,22 +85,22 @@ public final class ItemCatalogue {
 
     /** False for slots of removed or replaced items. */
     public boolean isActive(int position) {
-        return active[position];
+        return position < size && diedAt[position] > version;
     }
 
-    /** Copy of the unit-length vector at a position. */
+    /** Copy of the unit-length vector at a position (zeros for an item without text). */
     public float[] vector(int position) {
-        return Arrays.copyOfRange(vectors, position * dimension, (position + 1) * dimension);
+        return rows[position].clone();
     }
 
     /** Dot product of a query with the item at a position (cosine for unit-length vectors). */
     public float similarity(float[] query, int position) {
-        return Vectors.dot(query, vectors, position * dimension);
+        return ExactIndex.dot(query, rows[position]);
     }
 
     /** Cosine similarity of two items. */
     public float similarity(int a, int b) {
-        return Vectors.dot(vectors, a * dimension, vectors, b * dimension, dimension);
+        return Vectors.dot(rows[a], rows[b]);
     }
 
     /** Category of the item at a position, or {@code null}. */
@@ -126,10 +109,15 @@ public final class ItemCatalogue {
         return category < 0 ? null : categoryNames.get(category);
     }
 
-    /** Index of a category name, or -1. */
+    /** Index of a category name in this snapshot, or -1. */
     public int categoryIndex(String category) {
-        Integer index = categoryIndex.get(category);
-        return index == null ? -1 : index;
+        Integer index = slots.categoryIndex.get(category);
+        return index == null || index >= categoryNames.size() ? -1 : index;
+    }
+
+    /** Number of category names this snapshot knows. */
+    public int categoryCount() {
+        return categoryNames.size();
     }
 
     /** Category index of the item at a position, or -1. */
@@ -144,47 +132,88 @@ public final class ItemCatalogue {
 
     /** Popularity on a 0..1 log scale (most popular item = 1). */
     public float popularityScore(int position) {
-        return popularityScore[position];
-    }
-
-    /** Positions by decreasing popularity (inactive included; callers filter). */
-    public int popularityRank(int rank) {
-        return byPopularity[rank];
-    }
-
-    /** The nearest-neighbour index of this snapshot. */
-    public VectorIndex index() {
-        return index;
-    }
-
-    /** Items covered by the index; later ones are searched exactly. */
-    public int indexedSize() {
-        return indexedSize;
+        long max = slots.maxPopularity();
+        return max <= 0 ? 0f : (float) (Math.log1p(Math.max(0, popularity[position])) / Math.log1p(max));
     }
 
     /**
-     * Most similar active, accepted items to a unit-length query: the index for indexed items, an exact scan for
-     * items appended since the index was built.
+     * Active positions by decreasing popularity, lower position first on ties; O(log n) to start, O(1) per item.
+     */
+    public PrimitiveIterator.OfInt byPopularity() {
+        Iterator<CatalogueSlots.Ranked> ranked = slots.byPopularity.iterator();
+        return new PrimitiveIterator.OfInt() {
+            private int next = advance();
+
+            private int advance() {
+                while (ranked.hasNext()) {
+                    int position = ranked.next().position();
+                    if (isActive(position)) {
+                        return position;
+                    }
+                }
+                return -1;
+            }
+
+            @Override
+            public boolean hasNext() {
+                return next >= 0;
+            }
+
+            @Override
+            public int nextInt() {
+                if (next < 0) {
+                    throw new NoSuchElementException();
+                }
+                int position = next;
+                next = advance();
+                return position;
+            }
+        };
+    }
+
+    /** Each active item's rank by popularity (0 = most popular): the novelty measure of the evaluations. */
+    public Map<String, Integer> popularityRanks() {
+        Map<String, Integer> ranks = new HashMap<>();
+        for (PrimitiveIterator.OfInt popular = byPopularity(); popular.hasNext(); ) {
+            ranks.put(ids[popular.nextInt()], ranks.size());
+        }
+        return ranks;
+    }
+
+    /** The index searches use: the HNSW graph for large catalogues, otherwise an exact scan. */
+    public VectorIndex index() {
+        return graph != null ? graph : new ExactIndex(rows, 0, size);
+    }
+
+    /** Items covered by the graph; later ones are searched exactly. */
+    public int indexedSize() {
+        return graph == null ? 0 : Math.min(size, graph.indexed());
+    }
+
+    /**
+     * Most similar active, accepted items to a unit-length query: the graph for the items it covers, an exact scan
+     * for the rest (all of a small catalogue, the items appended since the graph last caught up in a large one).
      */
     public ScoredItems nearest(float[] query, int k, ItemFilter filter) {
-        ItemFilter accepted = filter == null ? this::isActive : item -> active[item] && filter.accept(item);
-        ScoredItems indexed = index.search(query, k, accepted);
-        if (indexedSize >= size) {
-            return indexed;
+        ItemFilter accepted = filter == null ? this::isActive : item -> isActive(item) && filter.accept(item);
+        int indexed = indexedSize();
+        if (indexed == 0) {
+            return new ExactIndex(rows, 0, size).search(query, k, accepted);
+        }
+        // The graph grows while we search: only what the tail scan below leaves out.
+        ScoredItems fromGraph = graph.search(query, k, item -> item < indexed && accepted.accept(item));
+        if (indexed >= size) {
+            return fromGraph;
         }
         TopK top = new TopK(k);
-        for (int r = 0; r < indexed.size(); r++) {
-            top.offer(indexed.items()[r], indexed.scores()[r]);
+        for (int r = 0; r < fromGraph.size(); r++) {
+            top.offer(fromGraph.items()[r], fromGraph.scores()[r]);
         }
-        for (int item = indexedSize; item < size; item++) {
-            if (accepted.accept(item)) {
-                top.offer(item, similarity(query, item));
-            }
-        }
+        new ExactIndex(rows, indexed, size).scan(query, accepted, top);
         return top.drain();
     }
 
-    /** Builds a catalogue from scratch. Not thread-safe. */
+    /** Builds a catalogue from scratch, its graph included. Not thread-safe. */
     public static final class Builder {
         private final int dimension;
         private final List<String> ids = new ArrayList<>();
@@ -223,71 +252,39 @@ public final class ItemCatalogue {
             return this;
         }
 
-        /** Seed of the clustered index's k-means. */
+        /** Seed of the graph's level assignment. */
         public Builder seed(long seed) {
             this.seed = seed;
             return this;
         }
 
-        /** Builds the snapshot and its index. */
+        /** Builds the snapshot and, for a large catalogue, its graph (on this thread). */
         public ItemCatalogue build() {
             Map<String, Integer> last = new HashMap<>();
             for (int i = 0; i < ids.size(); i++) {
                 last.put(ids.get(i), i);
             }
-            int n = last.size();
-            String[] idArray = new String[n];
-            float[] vectorArray = new float[n * dimension];
-            boolean[] active = new boolean[n];
-            int[] categoryArray = new int[n];
-            long[] popularityArray = new long[n];
-            List<String> categoryNames = new ArrayList<>();
-            Map<String, Integer> categoryIndex = new HashMap<>();
-            Map<String, Integer> positions = new HashMap<>(n * 2);
-            int position = 0;
+            CatalogueSlots slots = new CatalogueSlots(dimension, indexKind, seed);
             for (int i = 0; i < ids.size(); i++) {
-                if (last.get(ids.get(i)) != i) {
-                    continue;
+                if (last.get(ids.get(i)) == i) {
+                    float[] vector = vectors.get(i);
+                    slots.append(ids.get(i), vector == null ? null : Vectors.normalized(vector), categories.get(i),
+                            popularity.get(i));
                 }
-                idArray[position] = ids.get(i);
-                positions.put(ids.get(i), position);
-                if (vectors.get(i) != null) {
-                    float[] unit = Vectors.normalized(vectors.get(i));
-                    System.arraycopy(unit, 0, vectorArray, position * dimension, dimension);
-                }
-                active[position] = true;
-                String category = categories.get(i);
-                categoryArray[position] = category == null ? -1 : categoryIndex.computeIfAbsent(category, c -> {
-                    categoryNames.add(c);
-                    return categoryNames.size() - 1;
-                });
-                popularityArray[position] = popularity.get(i);
-                position++;
             }
-            VectorIndex index = IndexKind.build(indexKind, vectorArray, n, dimension, seed);
-            return new ItemCatalogue(dimension, n, idArray, Collections.unmodifiableMap(positions), vectorArray, active,
-                    categoryArray, Collections.unmodifiableList(categoryNames), categoryIndex, popularityArray, index, n);
+            slots.publish();
+            slots.indexPending();
+            return new ItemCatalogue(slots);
         }
     }
 
-    /** Which nearest-neighbour index a snapshot gets. */
+    /** Which nearest-neighbour search a catalogue gets. */
     public enum IndexKind {
-        /** Exact up to {@link #EXACT_INDEX_LIMIT} items, clustered above. */
+        /** Exact up to {@link #EXACT_INDEX_LIMIT} live items, the HNSW graph above. */
         AUTO,
         /** Exact scan. */
         EXACT,
-        /** Inverted file over k-means cells. */
-        CLUSTERED,
-        /** Lucene HNSW graph. */
-        HNSW;
-
-        static VectorIndex build(IndexKind kind, float[] vectors, int size, int dimension, long seed) {
-            IndexKind chosen = kind == AUTO ? (size <= EXACT_INDEX_LIMIT ? EXACT : CLUSTERED) : kind;
-            return switch (chosen) {
-                case EXACT, AUTO -> new ExactIndex(vectors, size, dimension);
-                case CLUSTERED -> ClusteredIndex.build(vectors, size, dimension, seed);
-                case HNSW -> HnswIndex.build(vectors, size, dimension, 16, 100, seed);
-            };
-        }
+        /** Lucene's HNSW graph at any size. */
+        HNSW
     }
 }

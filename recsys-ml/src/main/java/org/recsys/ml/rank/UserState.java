@@ -39,7 +39,7 @@ public record UserState(String userId, float[] profileVector, List<InterestPoint
         }
         boolean[] allowedCategory = null;
         if (!categories.isEmpty()) {
-            allowedCategory = new boolean[catalogue.categoryNames.size()];
+            allowedCategory = new boolean[catalogue.categoryCount()];
             for (String name : categories) {
                 int category = catalogue.categoryIndex(name);
                 if (category >= 0) {
@@ -48,7 +48,7 @@ public record UserState(String userId, float[] profileVector, List<InterestPoint
             }
         }
         boolean[] allowed = allowedCategory;
-        return item -> (excluded[item >>> 6] & (1L << item)) == 0 && catalogue.active[item]
+        return item -> (excluded[item >>> 6] & (1L << item)) == 0 && catalogue.isActive(item)
                 && (allowed == null || (catalogue.categories[item] >= 0 && allowed[catalogue.categories[item]]))
                 && (extra == null || extra.accept(item));
     }

@@ -517,8 +517,8 @@ public final class TopNTrainer {
     /** The n most popular items of a catalogue that the user has not had: the popularity baseline. */
     public static List<String> popular(ItemCatalogue catalogue, UserState user, int n) {
         List<String> top = new ArrayList<>(n);
-        for (int r = 0; r < catalogue.size() && top.size() < n; r++) {
-            String id = catalogue.id(catalogue.popularityRank(r));
+        for (var popular = catalogue.byPopularity(); popular.hasNext() && top.size() < n; ) {
+            String id = catalogue.id(popular.nextInt());
             if (!user.excludedItemIds().contains(id)) {
                 top.add(id);
             }

@@ -157,8 +157,8 @@ public final class TwoStageRecommender {
             }
         }
         added = 0;
-        for (int r = 0; r < catalogue.size() && added < settings.popularCandidates(); r++) {
-            int position = catalogue.popularityRank(r);
+        for (var popular = catalogue.byPopularity(); popular.hasNext() && added < settings.popularCandidates(); ) {
+            int position = popular.nextInt();
             if (filter.accept(position)) {
                 row.apply(position)[RankingFeatures.POPULARITY_RANK] = RankingFeatures.listRank(added);
                 added++;

@@ -3,11 +3,14 @@ package org.recsys.ml.rank;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,8 +20,7 @@ class CatalogueStoreTest {
     @Test
     void snapshotsAreImmutableWhileTheStoreChanges() {
         float[][] vectors = RankFixtures.clusteredVectors(100, 8, 5, 2);
-        CatalogueStore store = new CatalogueStore(RankFixtures.catalogue(vectors, ItemCatalogue.IndexKind.CLUSTERED),
-                ItemCatalogue.IndexKind.CLUSTERED);
+        CatalogueStore store = new CatalogueStore(RankFixtures.catalogue(vectors, ItemCatalogue.IndexKind.HNSW));
         ItemCatalogue before = store.current();
         store.upsertAll(List.of(new CatalogueItem("new", vectors[3], "fresh", 5),
                 new CatalogueItem("i3", vectors[50], "odd", 1)));
@@ -26,37 +28,111 @@ class CatalogueStoreTest {
 
         assertThat(before.position("new")).isEqualTo(-1);
         assertThat(before.size()).isEqualTo(100);
+        assertThat(before.position("i3")).isEqualTo(3);
+        assertThat(before.categoryIndex("fresh")).isEqualTo(-1);
         assertThat(after.position("new")).isEqualTo(100);
         assertThat(after.category(100)).isEqualTo("fresh");
         assertThat(after.position("i3")).isEqualTo(101);
         assertThat(after.isActive(3)).isFalse();
         assertThat(before.isActive(3)).isTrue();
-        assertThat(store.pendingItems()).isEqualTo(2);
-        // The appended item is found by search before any rebuild.
+        assertThat(store.pendingItems()).isZero(); // indexed on the writer's thread
         assertThat(after.nearest(vectors[3], 1, item -> item != 3).items()[0]).isEqualTo(100);
 
         store.removeAll(List.of("new"));
         assertThat(store.current().position("new")).isEqualTo(-1);
+        assertThat(after.position("new")).isEqualTo(100);
         assertThat(store.current().nearest(vectors[3], 3, null).items()).doesNotContain(100, 3);
         store.updatePopularity(Map.of("i7", 10_000L));
-        assertThat(store.current().id(store.current().popularityRank(0))).isEqualTo("i7");
+        assertThat(store.current().id(store.current().byPopularity().nextInt())).isEqualTo("i7");
         assertThat(store.current().popularityScore(store.current().position("i7"))).isEqualTo(1f);
+        assertThat(store.deadSlots()).isEqualTo(2);
 
         store.rebuild();
-        assertThat(store.pendingItems()).isZero();
+        assertThat(store.deadSlots()).isZero();
         assertThat(store.current().size()).isEqualTo(100);
         assertThat(store.current().position("i3")).isNotNegative();
+        assertThat(store.current().id(store.current().byPopularity().nextInt())).isEqualTo("i7");
+        assertThat(after.position("i3")).isEqualTo(101); // an old snapshot outlives the compaction
+    }
+
+    @Test
+    void popularityOrderFollowsEveryChangeAndSkipsRemovedItems() {
+        float[][] vectors = RankFixtures.clusteredVectors(50, 8, 5, 4);
+        CatalogueStore store = new CatalogueStore(RankFixtures.catalogue(vectors, ItemCatalogue.IndexKind.EXACT));
+        store.updatePopularity(Map.of("i1", 500L, "i2", 400L, "i3", 300L));
+        store.removeAll(List.of("i2"));
+        store.updatePopularity(Map.of("i3", 600L));
+        var order = store.current().byPopularity();
+        assertThat(List.of(store.current().id(order.nextInt()), store.current().id(order.nextInt())))
+                .containsExactly("i3", "i1");
+        int seen = 2;
+        while (order.hasNext()) {
+            assertThat(store.current().id(order.nextInt())).isNotEqualTo("i2");
+            seen++;
+        }
+        assertThat(seen).isEqualTo(49);
+    }
+
+    @Test
+    void compactionKeepsEveryChangeMadeWhileItRuns() throws Exception {
+        float[][] vectors = RankFixtures.clusteredVectors(4000, 16, 20, 5);
+        ExecutorService background = Executors.newSingleThreadExecutor();
+        ItemCatalogue.Builder builder = ItemCatalogue.builder(16);
+        Map<String, Integer> expected = new HashMap<>(); // id -> index of its vector in vectors
+        for (int i = 0; i < 3500; i++) {
+            builder.add("i" + i, vectors[i], null, 0);
+            expected.put("i" + i, i);
+        }
+        CatalogueStore store = new CatalogueStore(builder.build(), background);
+        Random random = new Random(9);
+        try {
+            for (int round = 0; round < 6000; round++) {
+                String id = "i" + random.nextInt(4000);
+                if (random.nextInt(5) == 0) {
+                    store.removeAll(List.of(id));
+                    expected.remove(id);
+                } else {
+                    int vector = random.nextInt(4000);
+                    store.upsert(new CatalogueItem(id, vectors[vector], null, 0));
+                    expected.put(id, vector);
+                }
+                if (round == 3000) {
+                    background.submit(store::compact); // one more, whatever the dead share
+                }
+            }
+        } finally {
+            background.shutdown();
+            assertThat(background.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
+        }
+        ItemCatalogue catalogue = store.current();
+        assertThat(store.deadSlots()).isLessThan(catalogue.size()); // compactions ran
+        int live = 0;
+        for (int p = 0; p < catalogue.size(); p++) {
+            if (catalogue.isActive(p)) {
+                live++;
+                assertThat(expected).containsKey(catalogue.id(p));
+            }
+        }
+        assertThat(live).isEqualTo(expected.size());
+        expected.forEach((id, vector) -> {
+            int position = catalogue.position(id);
+            assertThat(position).as(id).isNotNegative();
+            assertThat(catalogue.vector(position)).containsExactly(vectors[vector]);
+        });
+        assertThat(store.pendingItems()).isZero();
+        assertThat(catalogue.indexedSize()).isEqualTo(catalogue.size());
     }
 
     @Test
     void concurrentReadersNeverSeeABrokenSnapshot() throws Exception {
-        float[][] vectors = RankFixtures.clusteredVectors(500, 16, 10, 3);
+        float[][] vectors = RankFixtures.clusteredVectors(3500, 16, 10, 3);
+        ExecutorService indexer = Executors.newSingleThreadExecutor();
         CatalogueStore store = new CatalogueStore(RankFixtures.catalogue(vectors, ItemCatalogue.IndexKind.AUTO),
-                ItemCatalogue.IndexKind.AUTO);
+                indexer);
         HybridRecommender recommender = new HybridRecommender();
         UserState user = UserState.builder("u").profile(vectors[0]).consumed(List.of("i0", "i10")).build();
         AtomicBoolean stop = new AtomicBoolean();
-        ExecutorService pool = Executors.newFixedThreadPool(3);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             List<Future<Integer>> readers = new ArrayList<>();
             for (int t = 0; t < 2; t++) {
@@ -65,7 +141,8 @@ class CatalogueStoreTest {
                     while (!stop.get()) {
                         List<Recommendation> result = recommender.recommend(user, store.current(), null, 10);
                         if (result.size() != 10 || result.stream().anyMatch(r -> r.itemId().equals("i0")
-                                || r.itemId().equals("i10"))) {
+                                || r.itemId().equals("i10")) || result.stream().map(Recommendation::itemId)
+                                .distinct().count() != 10) {
                             throw new AssertionError("bad result " + result);
                         }
                         requests++;
@@ -73,11 +150,8 @@ class CatalogueStoreTest {
                     return requests;
                 }));
             }
-            for (int n = 0; n < 300; n++) {
-                store.upsert(new CatalogueItem("new" + n, vectors[n % 500], null, n));
-                if (n % 100 == 99) {
-                    store.rebuild();
-                }
+            for (int n = 0; n < 1500; n++) {
+                store.upsert(new CatalogueItem(n % 3 == 0 ? "i" + n : "new" + n, vectors[n % 3500], null, n));
             }
             stop.set(true);
             for (Future<Integer> reader : readers) {
@@ -86,7 +160,10 @@ class CatalogueStoreTest {
         } finally {
             stop.set(true);
             pool.shutdownNow();
+            indexer.shutdown();
+            indexer.awaitTermination(1, TimeUnit.MINUTES);
         }
-        assertThat(store.current().position("new299")).isNotNegative();
+        assertThat(store.current().position("new1499")).isNotNegative();
+        assertThat(store.pendingItems()).isZero();
     }
 }

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HybridRecommenderTest {
 
     private final float[][] vectors = RankFixtures.clusteredVectors(2000, 24, 20, 5);
-    private final ItemCatalogue catalogue = RankFixtures.catalogue(vectors, ItemCatalogue.IndexKind.CLUSTERED);
+    private final ItemCatalogue catalogue = RankFixtures.catalogue(vectors, ItemCatalogue.IndexKind.HNSW);
     private final HybridRecommender recommender = new HybridRecommender();
 
     /** Vectors of items i{topic}, i{topic+20}, ... belong to the same topic. */
@@ -104,7 +104,7 @@ class HybridRecommenderTest {
 
     @Test
     void newItemsWithAVectorAreRecommendableAtOnce() {
-        CatalogueStore store = new CatalogueStore(catalogue, ItemCatalogue.IndexKind.CLUSTERED);
+        CatalogueStore store = new CatalogueStore(catalogue);
         float[] fresh = vectors[11].clone();
         fresh[0] += 0.01f;
         store.upsert(new CatalogueItem("brand-new", fresh, "odd", 0));

@@ -9,7 +9,8 @@ import org.recsys.infrastructure.cluster.RecsysCluster;
 
 /**
  * Ready once the catalogue is in memory; reports how many items still wait for a vector (they are served by
- * popularity until then) and the cluster's members.
+ * popularity until then), how many wait for the HNSW graph (searched exactly until then), the dead slots the next
+ * compaction removes, the graph's heap, and the cluster's members.
  */
 @Readiness
 @ApplicationScoped
@@ -25,8 +26,11 @@ public class CatalogueCheck implements DetailedCheck {
         var answer = HealthCheckResponse.named("catalogue").status(catalogue.loaded());
         if (catalogue.loaded()) {
             long[] progress = catalogue.embeddingProgress();
+            long[] index = catalogue.indexState();
             answer.withData("items", catalogue.size()).withData("embedded", progress[0])
                     .withData("waitingForVectors", progress[1])
+                    .withData("waitingForIndex", index[0]).withData("deadSlots", index[1])
+                    .withData("indexGraphBytes", index[2])
                     .withData("clusterMembers", String.join(", ", cluster.members()));
         }
         return answer.build();

@@ -1,5 +1,6 @@
 package org.recsys.domain.model.user;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +23,15 @@ public interface UserRepository {
     List<User> listAfter(String afterId, int limit);
 
     long count();
+
+    /**
+     * Ids of users, ordered and after {@code afterId} as {@link #listAfter}, whose record was updated or who sent
+     * feedback received after {@code since}: the users an incremental job has to look at again.
+     */
+    List<String> changedSince(Instant since, String afterId, int limit);
+
+    /** How many users {@link #changedSince} lists in all. */
+    long countChangedSince(Instant since);
 
     void store(User user);
 

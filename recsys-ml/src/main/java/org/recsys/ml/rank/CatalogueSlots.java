@@ -1,0 +1,216 @@
+package org.recsys.ml.rank;
+
+import org.apache.lucene.util.hnsw.RandomAccessVectorValues;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
+
+/**
+ * What every snapshot of one catalogue reads, kept so that no write copies or sorts the catalogue: items in
+ * append-only slots (a changed item gets a new slot, its old one dies), each death stamped with the version of the
+ * snapshot that first shows it, ids mapped to their slots (newest first), popularity counts in a sorted set, and the
+ * HNSW graph over the slots' vectors. {@link ItemCatalogue} snapshots see slots below their size that had not died
+ * at their version, so a snapshot never changes while writers go on. One writer at a time (the {@link
+ * CatalogueStore}'s lock, or a builder); the arrays grow by half again when full (amortised O(1) per slot).
+ */
+final class CatalogueSlots {
+
+    static final int ALIVE = Integer.MAX_VALUE;
+
+    /** An id's slot, with the slot it replaced (which older snapshots still see). */
+    record Slot(int position, Slot previous) { }
+
+    /** A slot's popularity in the sorted set: most popular first, lower position first on ties. */
+    record Ranked(long count, int position) implements Comparable<Ranked> {
+        @Override
+        public int compareTo(Ranked other) {
+            int byCount = Long.compare(other.count, count);
+            return byCount != 0 ? byCount : Integer.compare(position, other.position);
+        }
+    }
+
+    final int dimension;
+    final ItemCatalogue.IndexKind kind;
+    final long seed;
+    /** The vector of an item without text: never put in the graph. */
+    final float[] zero;
+
+    volatile String[] ids = new String[16];
+    volatile float[][] rows = new float[16][];
+    volatile int[] categories = new int[16];
+    volatile int[] diedAt = filled(16);
+    volatile long[] popularity = new long[16];
+    volatile List<String> categoryNames = List.of();
+    final Map<String, Integer> categoryIndex = new ConcurrentHashMap<>();
+    final Map<String, Slot> positions = new ConcurrentHashMap<>();
+    final ConcurrentSkipListSet<Ranked> byPopularity = new ConcurrentSkipListSet<>();
+    volatile HnswIndex graph;
+
+    /** Slots appended (read by the graph's vector view from other threads). */
+    volatile int size;
+    int version;
+    int dead;
+
+    CatalogueSlots(int dimension, ItemCatalogue.IndexKind kind, long seed) {
+        this.dimension = dimension;
+        this.kind = kind;
+        this.seed = seed;
+        this.zero = new float[dimension];
+    }
+
+    private static int[] filled(int length) {
+        int[] array = new int[length];
+        Arrays.fill(array, ALIVE);
+        return array;
+    }
+
+    /** Deaths from now on belong to the next snapshot. */
+    int nextVersion() {
+        return version + 1;
+    }
+
+    /** The slots of the next snapshot are complete. */
+    void publish() {
+        version = nextVersion();
+    }
+
+    /**
+     * Appends an item; its earlier live slot, if any, dies.
+     *
+     * @param unitVector unit-length vector, or {@code null} for an item without text
+     */
+    int append(String id, float[] unitVector, String category, long count) {
+        if (unitVector != null && unitVector.length != dimension) {
+            throw new IllegalArgumentException("item " + id + ": dimension " + unitVector.length + ", expected "
+                    + dimension);
+        }
+        int position = size;
+        ensureCapacity(position + 1);
+        ids[position] = id;
+        rows[position] = unitVector == null ? zero : unitVector;
+        categories[position] = category == null ? -1 : category(category);
+        popularity[position] = count;
+        diedAt[position] = ALIVE;
+        Slot previous = positions.get(id);
+        if (previous != null && diedAt[previous.position()] == ALIVE) {
+            kill(previous.position());
+        }
+        positions.put(id, new Slot(position, previous));
+        byPopularity.add(new Ranked(count, position));
+        size = position + 1;
+        return position;
+    }
+
+    /** The id's live slot, or -1. */
+    int live(String id) {
+        Slot slot = positions.get(id);
+        return slot != null && diedAt[slot.position()] == ALIVE ? slot.position() : -1;
+    }
+
+    void kill(int position) {
+        diedAt[position] = nextVersion();
+        byPopularity.remove(new Ranked(popularity[position], position));
+        dead++;
+    }
+
+    void setPopularity(int position, long count) {
+        long[] counts = popularity;
+        if (counts[position] == count) {
+            return;
+        }
+        byPopularity.remove(new Ranked(counts[position], position));
+        counts[position] = count;
+        byPopularity.add(new Ranked(count, position));
+    }
+
+    long maxPopularity() {
+        Ranked first = byPopularity.isEmpty() ? null : byPopularity.first();
+        return first == null ? 0 : first.count();
+    }
+
+    private int category(String name) {
+        Integer known = categoryIndex.get(name);
+        if (known != null) {
+            return known;
+        }
+        List<String> names = new ArrayList<>(categoryNames);
+        names.add(name);
+        categoryNames = List.copyOf(names); // rare (a new category): snapshots keep the list they saw
+        categoryIndex.put(name, names.size() - 1);
+        return names.size() - 1;
+    }
+
+    private void ensureCapacity(int wanted) {
+        int capacity = ids.length;
+        if (wanted <= capacity) {
+            return;
+        }
+        int grown = Math.max(wanted, capacity + (capacity >> 1) + 16);
+        // New arrays first, then published: snapshots keep the arrays they saw, which hold all their slots.
+        String[] newIds = Arrays.copyOf(ids, grown);
+        float[][] newRows = Arrays.copyOf(rows, grown);
+        int[] newCategories = Arrays.copyOf(categories, grown);
+        int[] newDiedAt = Arrays.copyOf(diedAt, grown);
+        Arrays.fill(newDiedAt, capacity, grown, ALIVE);
+        long[] newPopularity = Arrays.copyOf(popularity, grown);
+        rows = newRows;
+        ids = newIds;
+        categories = newCategories;
+        diedAt = newDiedAt;
+        popularity = newPopularity;
+    }
+
+    /** Whether searches use the graph: always for {@code HNSW}, above the exact limit for {@code AUTO}. */
+    boolean wantsGraph() {
+        return kind == ItemCatalogue.IndexKind.HNSW
+                || (kind == ItemCatalogue.IndexKind.AUTO && size - dead > ItemCatalogue.EXACT_INDEX_LIMIT);
+    }
+
+    /** Creates the graph when first wanted and adds every slot appended since (the caller's thread). */
+    void indexPending() {
+        if (!wantsGraph()) {
+            return;
+        }
+        HnswIndex index = graph;
+        if (index == null) {
+            index = new HnswIndex(new Vectors(this), HnswIndex.MAX_CONNECTIONS, HnswIndex.BEAM_WIDTH, seed);
+            graph = index;
+        }
+        int upTo = size; // read before rows: the rows array seen then holds every slot below it
+        float[][] current = rows;
+        index.addUpTo(upTo, position -> current[position] != zero);
+    }
+
+    /** Slots appended but not yet in the graph. */
+    int pending() {
+        HnswIndex index = graph;
+        return index == null ? (wantsGraph() ? size : 0) : size - index.indexed();
+    }
+
+    /** The slots' vectors as Lucene reads them: no copy, since rows are never written after their append. */
+    private record Vectors(CatalogueSlots slots) implements RandomAccessVectorValues.Floats {
+        @Override
+        public int size() {
+            return slots.size;
+        }
+
+        @Override
+        public int dimension() {
+            return slots.dimension;
+        }
+
+        @Override
+        public float[] vectorValue(int ordinal) {
+            return slots.rows[ordinal];
+        }
+
+        @Override
+        public RandomAccessVectorValues.Floats copy() {
+            return this;
+        }
+    }
+}
