@@ -23,7 +23,11 @@ class OperationsIT {
     private final String prefix = "it-ops-" + UUID.randomUUID().toString().substring(0, 8) + "-";
 
     static JsonNode runJob(Api api, String job) {
-        Api.Answer started = api.post("jobs/" + job + "/executions", "");
+        return runJob(api, job, "");
+    }
+
+    static JsonNode runJob(Api api, String job, String query) {
+        Api.Answer started = api.post("jobs/" + job + "/executions" + query, "");
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
         return awaitEnd(api, started.json().path("executionId").asLong());
     }
@@ -194,7 +198,25 @@ class OperationsIT {
         assertThat(report.path("rating").path("version").asText()).startsWith("rating-");
         assertThat(embedded.path("status").asText()).isEqualTo("COMPLETED");
         assertThat(clustered.path("status").asText()).isEqualTo("COMPLETED");
-        assertThat(clustered.path("done").asLong()).isGreaterThanOrEqualTo(120);
+        // Incremental: a second run looks only at users changed since the first started; scope=all at every user.
+        String fan = prefix + "fan";
+        assertThat(api.put("users/" + fan, Map.of("preferenceText", "jazz guitar method books")).status())
+                .isIn(200, 201);
+        assertThat(api.post("feedback", Map.of("userId", fan, "itemId", "demo-books-01", "type", "LIKE")).status())
+                .isEqualTo(201);
+        JsonNode changed = runJob(api, "cluster-interests");
+        JsonNode everyone = runJob(api, "cluster-interests", "?scope=all");
+        assertThat(everyone.path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(everyone.path("done").asLong()).isGreaterThanOrEqualTo(120);
+        assertThat(changed.path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(changed.path("done").asLong()).isBetween(1L, everyone.path("done").asLong() / 2);
+        Api.Answer wrongJob = api.post("jobs/evaluate/executions?scope=all", "");
+        Api.Answer wrongScope = api.post("jobs/cluster-interests/executions?scope=some", "");
+        assertThat(wrongJob.status()).isEqualTo(400);
+        assertThat(wrongJob.body()).contains("scope");
+        assertThat(wrongScope.status()).isEqualTo(400);
+        assertThat(wrongScope.body()).contains("all or changed");
+        api.delete("users/" + fan);
         assertThat(api.get("jobs").json().path("jobs").findValuesAsText("name"))
                 .contains("clean-data", "embed-backfill", "train-models", "cluster-interests", "evaluate");
     }

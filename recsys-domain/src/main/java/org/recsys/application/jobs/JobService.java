@@ -36,13 +36,31 @@ public class JobService {
     JobProgress progress;
 
     public JobRun start(String jobName) {
+        return start(jobName, null);
+    }
+
+    /**
+     * Starts a job; {@code scope} ({@code all} or {@code changed}, the default) says whether cluster-interests looks
+     * at every user or only at those changed since its last completed run. Other jobs take no scope.
+     */
+    public JobRun start(String jobName, String scope) {
         JobDefinition definition = JobDefinition.byName(jobName).orElseThrow(() -> new UnknownEntityException("job",
                 jobName));
         if (!definition.startable()) {
             throw new InvalidInputException("job", definition.jobName() + " needs a file: start it with "
                     + "POST /api/v1/imports");
         }
-        return run(operator().start(definition.jobName(), new Properties()));
+        Properties parameters = new Properties();
+        if (scope != null) {
+            if (definition != JobDefinition.CLUSTER_INTERESTS) {
+                throw new InvalidInputException("scope", "only cluster-interests takes a scope");
+            }
+            if (!scope.equals("all") && !scope.equals("changed")) {
+                throw new InvalidInputException("scope", "must be all or changed");
+            }
+            parameters.setProperty("scope", scope);
+        }
+        return run(operator().start(definition.jobName(), parameters));
     }
 
     /** Asks a running execution to stop at its next checkpoint. */

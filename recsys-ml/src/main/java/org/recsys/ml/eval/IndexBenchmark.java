@@ -43,6 +43,7 @@ final class IndexBenchmark {
         List<float[]> queries = real.subList(0, Math.min(QUERIES, real.size() / 10));
         List<float[]> items = real.subList(queries.size(), real.size());
         int dimension = items.get(0).length;
+        long baseline = heapAfterGc(); // the corpus and the JVM's own, before the catalogue
         CatalogueStore store = new CatalogueStore(ItemCatalogue.builder(dimension).build());
         int added = 0;
         Map<Integer, double[]> latencies = new java.util.LinkedHashMap<>();
@@ -54,7 +55,7 @@ final class IndexBenchmark {
                 added++;
             }
             double growSeconds = (System.nanoTime() - began) / 1e9;
-            latencies.put(size, measure(store, items, queries, size, random, growSeconds, table, log));
+            latencies.put(size, measure(store, items, queries, size, random, growSeconds, baseline, table, log));
         }
         simulateShards(latencies, random, table, log);
     }
@@ -107,7 +108,8 @@ final class IndexBenchmark {
 
     /** Measures one size; returns the per-query search latencies (us). */
     private static double[] measure(CatalogueStore store, List<float[]> items, List<float[]> queries, int size,
-                                SplittableRandom random, double growSeconds, ResultTable table, PrintStream log) {
+                                SplittableRandom random, double growSeconds, long baseline, ResultTable table,
+                                PrintStream log) {
         // One more upsert (a new item) and one replaced item, 500 each: what a write costs at this size.
         int writes = 500;
         long began = System.nanoTime();
@@ -126,6 +128,7 @@ final class IndexBenchmark {
         double popularityMicros = (System.nanoTime() - began) / 1e3 / writes;
 
         ItemCatalogue catalogue = store.current();
+        double heapBytesPerItem = (heapAfterGc() - baseline) / (double) catalogue.size();
         float[][] rows = new float[catalogue.size()][];
         for (int p = 0; p < rows.length; p++) {
             rows[p] = catalogue.vector(p);
@@ -173,12 +176,13 @@ final class IndexBenchmark {
                 .put("search_ratio_to_exact", searchMicros / exactMicros).put("upsert_us", upsertMicros)
                 .put("popularity_update_us", popularityMicros)
                 .put("graph_bytes_per_item", store.graphBytes() / (double) catalogue.size())
+                .put("heap_bytes_per_item", heapBytesPerItem)
                 .detail("index", catalogue.index().getClass().getSimpleName()).detail("vectors", vectors)
                 .detail("grow_seconds", growSeconds);
         log.printf("  %,d items (%s): recall@10 %.3f, search %.0f us vs exact %.0f us (x%.3f), upsert %.0f us, "
-                        + "popularity %.1f us, graph %.0f B/item, grown in %.1f s%n", size, vectors, recall,
-                searchMicros, exactMicros, searchMicros / exactMicros, upsertMicros, popularityMicros,
-                store.graphBytes() / (double) catalogue.size(), growSeconds);
+                        + "popularity %.1f us, graph %.0f B/item, heap %.0f B/item, grown in %.1f s%n", size, vectors,
+                recall, searchMicros, exactMicros, searchMicros / exactMicros, upsertMicros, popularityMicros,
+                store.graphBytes() / (double) catalogue.size(), heapBytesPerItem, growSeconds);
         return perQuery;
     }
 
@@ -202,6 +206,15 @@ final class IndexBenchmark {
                     .put("recall_at_10", recall).put("search_us", micros).detail("vectors", vectors);
             log.printf("    beam %d: recall@10 %.3f, %.0f us%n", beam, recall, micros);
         }
+    }
+
+    /** Heap in use after full collections. */
+    private static long heapAfterGc() {
+        Runtime runtime = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return runtime.totalMemory() - runtime.freeMemory();
     }
 
     private static Set<Integer> ids(ScoredItems items) {

@@ -13,6 +13,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -28,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -79,12 +81,15 @@ public class JobResource {
 
     @POST
     @Path("{name}/executions")
-    @Operation(summary = "Start a job now", description = "Answers at once; watch the execution for progress.")
+    @Operation(summary = "Start a job now", description = "Answers at once; watch the execution for progress. "
+            + "cluster-interests looks only at users with feedback since its last completed run unless scope=all.")
     @APIResponse(responseCode = "202", description = "Started", content = @Content(schema = @Schema(implementation = JobRun.class)))
-    @APIResponse(responseCode = "400", description = "The job needs a file (imports)",
+    @APIResponse(responseCode = "400", description = "The job needs a file (imports), or a scope it does not take",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response start(@PathParam("name") String name) {
-        JobRun run = jobs.start(name);
+    public Response start(@PathParam("name") String name,
+                          @Parameter(description = "cluster-interests only: all (every user) or changed (default)")
+                          @QueryParam("scope") String scope) {
+        JobRun run = jobs.start(name, scope);
         return Response.accepted(run).location(uri.getBaseUriBuilder().path("jobs/executions/{id}")
                 .build(run.executionId())).build();
     }
