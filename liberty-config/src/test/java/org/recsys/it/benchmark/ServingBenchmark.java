@@ -174,10 +174,16 @@ class ServingBenchmark {
         }
     }
 
-    /** Feedback-to-recommendation: a dislike sent to one member, then the next answer of another (or the same). */
+    /**
+     * Feedback-to-recommendation: a dislike sent to one member, then the next answer of the same member (which must
+     * already leave the item out), or the answers of another member until one does (the bus does not wait for the
+     * other members, docs/operations.md; the target is one second).
+     */
     private static Map<String, Object> freshness(Api writer, Api reader, int rounds) {
+        boolean sameMember = writer == reader;
         long[] fresh = new long[rounds];
         long[] plain = new long[rounds];
+        int stale = 0;
         for (int r = 0; r < rounds; r++) {
             String user = "bench-u" + (500 + r);
             long t0 = System.nanoTime();
@@ -187,11 +193,19 @@ class ServingBenchmark {
             long t1 = System.nanoTime();
             assertThat(writer.post("feedback", Map.of("userId", user, "itemId", top, "type", "DISLIKE")).status())
                     .isEqualTo(201);
-            JsonNode next = reader.get("users/" + user + "/recommendations?n=10").json();
-            fresh[r] = System.nanoTime() - t1;
             List<String> ids = new ArrayList<>();
-            next.path("items").forEach(i -> ids.add(i.path("itemId").asText()));
-            assertThat(ids).as("the disliked item is gone from the very next answer").doesNotContain(top);
+            while (true) {
+                JsonNode next = reader.get("users/" + user + "/recommendations?n=10").json();
+                fresh[r] = System.nanoTime() - t1;
+                ids.clear();
+                next.path("items").forEach(i -> ids.add(i.path("itemId").asText()));
+                if (!ids.contains(top) || sameMember || fresh[r] > 1_000_000_000L) {
+                    break;
+                }
+                stale++;
+            }
+            assertThat(ids).as(sameMember ? "the disliked item is gone from the very next answer"
+                    : "the disliked item is gone from the other member's answers within a second").doesNotContain(top);
         }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("rounds", rounds);
@@ -199,7 +213,7 @@ class ServingBenchmark {
         summary.put("feedbackThenNextAnswerP99Ms", percentile(fresh, 99));
         summary.put("feedbackThenNextAnswerMaxMs", percentile(fresh, 100));
         summary.put("baselineOneRecommendationMedianMs", percentile(plain, 50));
-        summary.put("staleAnswers", 0);
+        summary.put("staleAnswers", stale);
         return summary;
     }
 

@@ -12,7 +12,6 @@ import org.recsys.ml.vector.Vectors;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -137,8 +136,8 @@ final class IndexBenchmark {
         ItemFilter active = catalogue::isActive;
         double recall = 0;
         for (float[] query : queries) {
-            Set<Integer> truth = ids(exact.search(query, 10, active));
-            Set<Integer> found = ids(catalogue.nearest(query, 10, null));
+            Set<Integer> truth = exact.search(query, 10, active).itemSet();
+            Set<Integer> found = catalogue.nearest(query, 10, null).itemSet();
             found.retainAll(truth);
             recall += found.size() / 10.0 / queries.size();
         }
@@ -193,8 +192,8 @@ final class IndexBenchmark {
             double recall = 0;
             long began = System.nanoTime();
             for (float[] query : queries) {
-                Set<Integer> found = ids(graph.search(query, 10, active, beam));
-                found.retainAll(ids(exact.search(query, 10, active)));
+                Set<Integer> found = graph.search(query, 10, active, beam).itemSet();
+                found.retainAll(exact.search(query, 10, active).itemSet());
                 recall += found.size() / 10.0 / queries.size();
             }
             began = System.nanoTime();
@@ -217,11 +216,4 @@ final class IndexBenchmark {
         return runtime.totalMemory() - runtime.freeMemory();
     }
 
-    private static Set<Integer> ids(ScoredItems items) {
-        Set<Integer> ids = new HashSet<>();
-        for (int item : items.items()) {
-            ids.add(item);
-        }
-        return ids;
-    }
 }

@@ -91,7 +91,8 @@ final class CatalogueSlots {
         int position = size;
         ensureCapacity(position + 1);
         ids[position] = id;
-        rows[position] = unitVector == null ? zero : unitVector;
+        // All zeros (no text) is one shared array, never put in the graph.
+        rows[position] = unitVector == null || org.recsys.ml.vector.Vectors.norm(unitVector) == 0 ? zero : unitVector;
         categories[position] = category == null ? -1 : category(category);
         popularity[position] = count;
         diedAt[position] = ALIVE;
@@ -111,25 +112,36 @@ final class CatalogueSlots {
         return slot != null && diedAt[slot.position()] == ALIVE ? slot.position() : -1;
     }
 
+    /**
+     * The slot dies from the next version on. Its popularity entry stays (older snapshots still show the slot;
+     * iterators skip what their snapshot does not) until the next compaction.
+     */
     void kill(int position) {
         diedAt[position] = nextVersion();
-        byPopularity.remove(new Ranked(popularity[position], position));
         dead++;
     }
 
+    /** Moves a live slot's popularity entry: the new one first, so an iterator never finds the item missing. */
     void setPopularity(int position, long count) {
         long[] counts = popularity;
-        if (counts[position] == count) {
+        long before = counts[position];
+        if (before == count) {
             return;
         }
-        byPopularity.remove(new Ranked(counts[position], position));
-        counts[position] = count;
         byPopularity.add(new Ranked(count, position));
+        counts[position] = count;
+        byPopularity.remove(new Ranked(before, position));
     }
 
+    /** The highest count of a live slot, 0 for none. */
     long maxPopularity() {
-        Ranked first = byPopularity.isEmpty() ? null : byPopularity.first();
-        return first == null ? 0 : first.count();
+        int[] deaths = diedAt;
+        for (Ranked ranked : byPopularity) {
+            if (ranked.position() < deaths.length && deaths[ranked.position()] == ALIVE) {
+                return ranked.count();
+            }
+        }
+        return 0;
     }
 
     private int category(String name) {
@@ -185,10 +197,13 @@ final class CatalogueSlots {
         index.addUpTo(upTo, position -> current[position] != zero);
     }
 
-    /** Slots appended but not yet in the graph. */
+    /** Slots appended but not yet in the graph; none while searches do not use it. */
     int pending() {
+        if (!wantsGraph()) {
+            return 0;
+        }
         HnswIndex index = graph;
-        return index == null ? (wantsGraph() ? size : 0) : size - index.indexed();
+        return index == null ? size : size - index.indexed();
     }
 
     /** The slots' vectors as Lucene reads them: no copy, since rows are never written after their append. */

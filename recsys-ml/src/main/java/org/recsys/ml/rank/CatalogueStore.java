@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
@@ -80,6 +81,12 @@ public final class CatalogueStore {
     public void upsertAll(Collection<CatalogueItem> items) {
         synchronized (this) {
             CatalogueSlots target = slots;
+            for (CatalogueItem item : items) { // all or nothing: a wrong item must not leave half a batch
+                if (item.vector() != null && item.vector().length != target.dimension) {
+                    throw new IllegalArgumentException("item " + item.itemId() + ": dimension "
+                            + item.vector().length + ", expected " + target.dimension);
+                }
+            }
             for (CatalogueItem item : items) {
                 target.append(item.itemId(), item.vector() == null ? null
                         : org.recsys.ml.vector.Vectors.normalized(item.vector()), item.category(), item.popularity());
@@ -124,12 +131,16 @@ public final class CatalogueStore {
     private void afterWrite() {
         CatalogueSlots target = slots;
         if (target.pending() > 0 && indexing.compareAndSet(false, true)) {
-            indexer.execute(() -> {
+            submit(indexing, () -> {
                 try {
                     CatalogueSlots latest;
                     do {
                         latest = slots;
+                        int before = latest.pending();
                         latest.indexPending();
+                        if (latest == slots && latest.pending() >= before && before > 0) {
+                            break; // no progress (the graph is not wanted any more): nothing to wait for
+                        }
                         // The first insertion may have switched searches to the graph: snapshots say so.
                         synchronized (this) {
                             if (latest == slots && current.get().indexedSize() == 0 && latest.graph != null) {
@@ -149,7 +160,7 @@ public final class CatalogueStore {
         }
         if (target.dead >= COMPACT_MIN_DEAD && target.dead >= COMPACT_DEAD_SHARE * target.size
                 && compacting.compareAndSet(false, true)) {
-            indexer.execute(() -> {
+            submit(compacting, () -> {
                 try {
                     compact();
                 } catch (RuntimeException e) {
@@ -158,6 +169,16 @@ public final class CatalogueStore {
                     compacting.set(false);
                 }
             });
+        }
+    }
+
+    /** Runs a task on the indexer; when the indexer refuses it (shutting down), the next write tries again. */
+    private void submit(AtomicBoolean running, Runnable task) {
+        try {
+            indexer.execute(task);
+        } catch (RejectedExecutionException e) {
+            running.set(false);
+            LOG.log(Level.WARNING, "The indexer refused work; new items are searched exactly until it takes some", e);
         }
     }
 
@@ -202,15 +223,15 @@ public final class CatalogueStore {
         fresh.indexPending();
         synchronized (this) {
             int[] nowDied = slots.diedAt;
+            long[] nowCounts = slots.popularity;
+            for (int p = 0; p < frozenSize; p++) {
+                if (moved[p] >= 0 && nowDied[p] == CatalogueSlots.ALIVE) {
+                    fresh.setPopularity(moved[p], nowCounts[p]);
+                }
+            }
             for (int p = 0; p < frozenSize; p++) {
                 if (moved[p] >= 0 && nowDied[p] != CatalogueSlots.ALIVE) {
                     fresh.kill(moved[p]);
-                }
-            }
-            long[] nowCounts = slots.popularity;
-            for (int p = 0; p < frozenSize; p++) {
-                if (moved[p] >= 0) {
-                    fresh.setPopularity(moved[p], nowCounts[p]);
                 }
             }
             float[][] nowRows = slots.rows;

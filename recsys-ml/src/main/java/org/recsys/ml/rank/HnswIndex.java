@@ -19,6 +19,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.IntPredicate;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Approximate nearest neighbours in Lucene's in-memory HNSW graph (Malkov and Yashunin, "Efficient and robust
@@ -44,6 +46,10 @@ public final class HnswIndex implements VectorIndex {
      * 0.977. The served text candidates are k = 40, so they pay nothing for this floor.
      */
     public static final int SEARCH_BEAM = 50;
+    /** Nodes a search may visit before it gives up for an exact scan: at least this, else a quarter of the graph. */
+    static final int MIN_VISIT_LIMIT = 5_000;
+
+    private static final Logger LOG = Logger.getLogger(HnswIndex.class.getName());
 
     private final RandomAccessVectorValues.Floats values;
     private final HnswGraphBuilder builder;
@@ -80,8 +86,9 @@ public final class HnswIndex implements VectorIndex {
                 try {
                     builder.addGraphNode(ordinal);
                     nodes++;
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                } catch (IOException | RuntimeException e) {
+                    // Retrying would fail the same way: the item stays out of the graph (searches miss it).
+                    LOG.log(Level.SEVERE, "Vector " + ordinal + " could not be added to the graph", e);
                 } finally {
                     lock.writeLock().unlock();
                 }
@@ -136,8 +143,12 @@ public final class HnswIndex implements VectorIndex {
         try {
             RandomVectorScorer scorer = DefaultFlatVectorScorer.INSTANCE.getRandomVectorScorer(
                     VectorSimilarityFunction.DOT_PRODUCT, values, query);
-            TopKnnCollector collector = new TopKnnCollector(Math.max(k, beam), Integer.MAX_VALUE);
+            // A filter that rejects most items makes the walk cover the graph: past a quarter of it, scan instead.
+            TopKnnCollector collector = new TopKnnCollector(Math.max(k, beam), Math.max(MIN_VISIT_LIMIT, limit / 4));
             HnswGraphSearcher.search(scorer, collector, new Cursor(graph), accept);
+            if (collector.earlyTerminated()) {
+                return scan(query, k, accept, limit);
+            }
             TopDocs top = collector.topDocs(); // best first
             int[] items = new int[Math.min(k, top.scoreDocs.length)];
             float[] scores = new float[items.length];
@@ -152,6 +163,16 @@ public final class HnswIndex implements VectorIndex {
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    private ScoredItems scan(float[] query, int k, Bits accept, int limit) throws IOException {
+        TopK top = new TopK(k);
+        for (int ordinal = 0; ordinal < limit; ordinal++) {
+            if (accept.get(ordinal)) {
+                top.offer(ordinal, ExactIndex.dot(query, values.vectorValue(ordinal)));
+            }
+        }
+        return top.drain();
     }
 
     @Override

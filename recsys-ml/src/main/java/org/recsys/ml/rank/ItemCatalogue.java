@@ -4,11 +4,13 @@ import org.recsys.ml.vector.Vectors;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.PrimitiveIterator;
+import java.util.Set;
 
 /**
  * A snapshot of the recommendable items: ids, unit-length vectors, category and popularity per item, and the
@@ -142,12 +144,14 @@ public final class ItemCatalogue {
     public PrimitiveIterator.OfInt byPopularity() {
         Iterator<CatalogueSlots.Ranked> ranked = slots.byPopularity.iterator();
         return new PrimitiveIterator.OfInt() {
+            /** A count that changes during the walk moves its entry: an item may come round twice. */
+            private final Set<Integer> returned = new HashSet<>();
             private int next = advance();
 
             private int advance() {
                 while (ranked.hasNext()) {
                     int position = ranked.next().position();
-                    if (isActive(position)) {
+                    if (isActive(position) && returned.add(position)) {
                         return position;
                     }
                 }
@@ -180,7 +184,11 @@ public final class ItemCatalogue {
         return ranks;
     }
 
-    /** The index searches use: the HNSW graph for large catalogues, otherwise an exact scan. */
+    /**
+     * The index searches use: the HNSW graph for large catalogues, otherwise an exact scan. For inspection: the
+     * graph covers only {@link #indexedSize()} positions and knows nothing of this snapshot's removals; search
+     * through {@link #nearest}.
+     */
     public VectorIndex index() {
         return graph != null ? graph : new ExactIndex(rows, 0, size);
     }

@@ -1,6 +1,8 @@
 package org.recsys.ml.rank;
 
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Item positions with scores, best first. A plain pair of primitive arrays.
@@ -13,6 +15,15 @@ public record ScoredItems(int[] items, float[] scores) {
     /** Number of items. */
     public int size() {
         return items.length;
+    }
+
+    /** The positions as a set (for overlap measures such as recall). */
+    public Set<Integer> itemSet() {
+        Set<Integer> set = new HashSet<>();
+        for (int item : items) {
+            set.add(item);
+        }
+        return set;
     }
 
     /** Empty result. */

@@ -1,6 +1,7 @@
 package org.recsys.ml.rank;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -71,6 +72,38 @@ class CatalogueStoreTest {
             seen++;
         }
         assertThat(seen).isEqualTo(49);
+    }
+
+    @Test
+    @Timeout(120) // before the fix this never returned: the indexer waited for a graph it no longer wanted
+    void aCatalogueThatShrinksBelowTheExactLimitStopsIndexingAndKeepsWorking() {
+        float[][] vectors = RankFixtures.clusteredVectors(3300, 16, 10, 6);
+        CatalogueStore store = new CatalogueStore(RankFixtures.catalogue(vectors, ItemCatalogue.IndexKind.AUTO));
+        assertThat(store.current().index()).isInstanceOf(HnswIndex.class);
+        List<String> removed = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            removed.add("i" + i);
+        }
+        store.removeAll(removed);
+        store.upsert(new CatalogueItem("i500", vectors[7], null, 3));
+        assertThat(store.current().index().exact()).isTrue(); // 2,900 live items: exact again
+        assertThat(store.pendingItems()).isZero();
+        assertThat(store.current().nearest(vectors[7], 1, null).items()[0]).isEqualTo(store.current()
+                .position("i500"));
+    }
+
+    @Test
+    void aBatchWithAWrongVectorChangesNothing() {
+        float[][] vectors = RankFixtures.clusteredVectors(50, 8, 5, 7);
+        CatalogueStore store = new CatalogueStore(RankFixtures.catalogue(vectors, ItemCatalogue.IndexKind.EXACT));
+        ItemCatalogue before = store.current();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.upsertAll(List.of(
+                new CatalogueItem("fine", vectors[1], null, 1), new CatalogueItem("wrong", new float[3], null, 1))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("wrong");
+        assertThat(store.current()).isSameAs(before);
+        assertThat(store.current().position("fine")).isEqualTo(-1);
+        store.upsert(new CatalogueItem("fine", vectors[1], null, 1));
+        assertThat(store.current().size()).isEqualTo(51); // no half batch was left behind to publish
     }
 
     @Test

@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -16,13 +15,6 @@ class VectorIndexTest {
 
     private final float[][] vectors = RankFixtures.clusteredVectors(4000, 32, 40, 1);
 
-    private static Set<Integer> ids(ScoredItems items) {
-        Set<Integer> ids = new HashSet<>();
-        for (int item : items.items()) {
-            ids.add(item);
-        }
-        return ids;
-    }
 
     @Test
     void topKKeepsTheBestInOrder() {
@@ -51,15 +43,26 @@ class VectorIndexTest {
         ItemFilter evenOnly = item -> item % 2 == 0;
         for (int q = 0; q < queries; q++) {
             float[] query = vectors[q * 37];
-            Set<Integer> truth = ids(exact.nearest(query, 20, evenOnly));
+            Set<Integer> truth = exact.nearest(query, 20, evenOnly).itemSet();
             ScoredItems fromGraph = hnsw.nearest(query, 20, evenOnly);
             assertThat(Arrays.stream(fromGraph.items()).allMatch(item -> item % 2 == 0)).isTrue();
-            Set<Integer> found = ids(fromGraph);
+            Set<Integer> found = fromGraph.itemSet();
             found.retainAll(truth);
             recall += found.size() / 20.0 / queries;
             assertThat(fromGraph.scores()[0]).isCloseTo(exact.similarity(query, fromGraph.items()[0]), within(1e-5f));
         }
         assertThat(recall).isGreaterThan(0.95);
+    }
+
+    @Test
+    void aFilterThatRejectsAlmostEverythingStillGetsTheExactAnswer() {
+        ItemCatalogue exact = RankFixtures.catalogue(vectors, ItemCatalogue.IndexKind.EXACT);
+        ItemCatalogue hnsw = RankFixtures.catalogue(vectors, ItemCatalogue.IndexKind.HNSW);
+        ItemFilter rare = item -> item % 397 == 5; // 11 of 4,000 items, in every topic
+        for (int q = 0; q < 10; q++) {
+            float[] query = vectors[q * 101];
+            assertThat(hnsw.nearest(query, 10, rare).items()).containsExactly(exact.nearest(query, 10, rare).items());
+        }
     }
 
     @Test
@@ -81,8 +84,12 @@ class VectorIndexTest {
             float[] query = vectors[q * 97 + 1];
             ScoredItems found = graph.search(query, 10, ItemFilter.ALL);
             assertThat(Arrays.stream(found.items()).noneMatch(item -> item % 10 == 3)).isTrue();
-            Set<Integer> truth = ids(exact.search(query, 10, item -> item % 10 != 3));
-            Set<Integer> hits = ids(found);
+            assertThat(found.size()).isEqualTo(10);
+            for (int r = 1; r < found.size(); r++) {
+                assertThat(found.scores()[r]).as("best first").isLessThanOrEqualTo(found.scores()[r - 1]);
+            }
+            Set<Integer> truth = exact.search(query, 10, item -> item % 10 != 3).itemSet();
+            Set<Integer> hits = found.itemSet();
             hits.retainAll(truth);
             recall += hits.size() / 10.0 / 40;
         }
