@@ -190,13 +190,12 @@ final class IndexBenchmark {
                                    int size, String vectors, ResultTable table, PrintStream log) {
         for (int beam : new int[] {10, 20, 40, HnswIndex.SEARCH_BEAM, 100}) {
             double recall = 0;
-            long began = System.nanoTime();
             for (float[] query : queries) {
                 Set<Integer> found = graph.search(query, 10, active, beam).itemSet();
                 found.retainAll(exact.search(query, 10, active).itemSet());
                 recall += found.size() / 10.0 / queries.size();
             }
-            began = System.nanoTime();
+            long began = System.nanoTime();
             for (float[] query : queries) {
                 graph.search(query, 10, active, beam);
             }

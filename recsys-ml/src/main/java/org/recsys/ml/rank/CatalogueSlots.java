@@ -1,6 +1,7 @@
 package org.recsys.ml.rank;
 
 import org.apache.lucene.util.hnsw.RandomAccessVectorValues;
+import org.recsys.ml.vector.Vectors;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -68,6 +69,14 @@ final class CatalogueSlots {
         return array;
     }
 
+    /** Refuses a vector of another length (checked before a batch changes anything). */
+    static void checkDimension(String itemId, float[] vector, int dimension) {
+        if (vector != null && vector.length != dimension) {
+            throw new IllegalArgumentException("item " + itemId + ": dimension " + vector.length + ", expected "
+                    + dimension);
+        }
+    }
+
     /** Deaths from now on belong to the next snapshot. */
     int nextVersion() {
         return version + 1;
@@ -84,15 +93,11 @@ final class CatalogueSlots {
      * @param unitVector unit-length vector, or {@code null} for an item without text
      */
     int append(String id, float[] unitVector, String category, long count) {
-        if (unitVector != null && unitVector.length != dimension) {
-            throw new IllegalArgumentException("item " + id + ": dimension " + unitVector.length + ", expected "
-                    + dimension);
-        }
         int position = size;
         ensureCapacity(position + 1);
         ids[position] = id;
         // All zeros (no text) is one shared array, never put in the graph.
-        rows[position] = unitVector == null || org.recsys.ml.vector.Vectors.norm(unitVector) == 0 ? zero : unitVector;
+        rows[position] = unitVector == null || Vectors.norm(unitVector) == 0 ? zero : unitVector;
         categories[position] = category == null ? -1 : category(category);
         popularity[position] = count;
         diedAt[position] = ALIVE;
@@ -189,7 +194,7 @@ final class CatalogueSlots {
         }
         HnswIndex index = graph;
         if (index == null) {
-            index = new HnswIndex(new Vectors(this), HnswIndex.MAX_CONNECTIONS, HnswIndex.BEAM_WIDTH, seed);
+            index = new HnswIndex(new SlotVectors(this), HnswIndex.MAX_CONNECTIONS, HnswIndex.BEAM_WIDTH, seed);
             graph = index;
         }
         int upTo = size; // read before rows: the rows array seen then holds every slot below it
@@ -207,7 +212,7 @@ final class CatalogueSlots {
     }
 
     /** The slots' vectors as Lucene reads them: no copy, since rows are never written after their append. */
-    private record Vectors(CatalogueSlots slots) implements RandomAccessVectorValues.Floats {
+    private record SlotVectors(CatalogueSlots slots) implements RandomAccessVectorValues.Floats {
         @Override
         public int size() {
             return slots.size;

@@ -1,5 +1,7 @@
 package org.recsys.ml.rank;
 
+import org.recsys.ml.vector.Vectors;
+
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -82,14 +84,11 @@ public final class CatalogueStore {
         synchronized (this) {
             CatalogueSlots target = slots;
             for (CatalogueItem item : items) { // all or nothing: a wrong item must not leave half a batch
-                if (item.vector() != null && item.vector().length != target.dimension) {
-                    throw new IllegalArgumentException("item " + item.itemId() + ": dimension "
-                            + item.vector().length + ", expected " + target.dimension);
-                }
+                CatalogueSlots.checkDimension(item.itemId(), item.vector(), target.dimension);
             }
             for (CatalogueItem item : items) {
-                target.append(item.itemId(), item.vector() == null ? null
-                        : org.recsys.ml.vector.Vectors.normalized(item.vector()), item.category(), item.popularity());
+                target.append(item.itemId(), item.vector() == null ? null : Vectors.normalized(item.vector()),
+                        item.category(), item.popularity());
             }
             publish(target);
         }
@@ -183,7 +182,8 @@ public final class CatalogueStore {
     }
 
     /**
-     * Rebuilds the slots from the live items and indexes them again, without holding writers up: the live items of
+     * Rebuilds the slots from the live items and indexes them again (also when few slots are dead; the store calls
+     * it by itself when a third are), without holding writers up: the live items of
      * one version are copied and indexed off the lock, then the slots appended and removed meanwhile are replayed
      * under it (milliseconds) and the new slots published. Seconds for a large catalogue.
      */
@@ -256,10 +256,5 @@ public final class CatalogueStore {
     private static int copy(CatalogueSlots target, String id, float[] row, CatalogueSlots from, String category,
                             long count) {
         return target.append(id, row == from.zero ? null : row, category, count);
-    }
-
-    /** Compacts at once (also when few slots are dead) and indexes everything; for tools and tests. */
-    public void rebuild() {
-        compact();
     }
 }

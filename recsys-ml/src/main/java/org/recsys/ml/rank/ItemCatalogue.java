@@ -243,10 +243,7 @@ public final class ItemCatalogue {
          * @param popularity interaction count
          */
         public Builder add(String itemId, float[] vector, String category, long popularity) {
-            if (vector != null && vector.length != dimension) {
-                throw new IllegalArgumentException("item " + itemId + ": dimension " + vector.length + ", expected "
-                        + dimension);
-            }
+            CatalogueSlots.checkDimension(itemId, vector, dimension);
             ids.add(itemId);
             vectors.add(vector);
             categories.add(category);

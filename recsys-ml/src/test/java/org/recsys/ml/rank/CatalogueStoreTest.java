@@ -48,7 +48,7 @@ class CatalogueStoreTest {
         assertThat(store.current().popularityScore(store.current().position("i7"))).isEqualTo(1f);
         assertThat(store.deadSlots()).isEqualTo(2);
 
-        store.rebuild();
+        store.compact();
         assertThat(store.deadSlots()).isZero();
         assertThat(store.current().size()).isEqualTo(100);
         assertThat(store.current().position("i3")).isNotNegative();

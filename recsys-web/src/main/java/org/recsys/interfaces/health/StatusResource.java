@@ -44,7 +44,8 @@ public class StatusResource {
 
     @GET
     @Operation(summary = "The health checks with their details (scope OPERATE)",
-            description = "Start-up state, database, catalogue (items, embedded, waiting for vectors), cluster members "
+            description = "Start-up state, database, catalogue (items, embedded, waiting for vectors or for the index, "
+                    + "dead slots, graph heap), cluster members "
                     + "and heap: what /health answers publicly, with the data only operators should see.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Status.class)))
     public Status status() {
