@@ -130,32 +130,7 @@ public final class CatalogueStore {
     private void afterWrite() {
         CatalogueSlots target = slots;
         if (target.pending() > 0 && indexing.compareAndSet(false, true)) {
-            submit(indexing, () -> {
-                try {
-                    CatalogueSlots latest;
-                    do {
-                        latest = slots;
-                        int before = latest.pending();
-                        latest.indexPending();
-                        if (latest == slots && latest.pending() >= before && before > 0) {
-                            break; // no progress (the graph is not wanted any more): nothing to wait for
-                        }
-                        // The first insertion may have switched searches to the graph: snapshots say so.
-                        synchronized (this) {
-                            if (latest == slots && current.get().indexedSize() == 0 && latest.graph != null) {
-                                current.set(new ItemCatalogue(latest));
-                            }
-                        }
-                    } while (latest != slots || latest.pending() > 0);
-                } catch (RuntimeException e) {
-                    LOG.log(Level.SEVERE, "Adding items to the vector index failed; they are searched exactly", e);
-                } finally {
-                    indexing.set(false);
-                }
-                if (slots.pending() > 0) {
-                    afterWrite(); // appended after the last check above
-                }
-            });
+            submit(indexing, this::indexUntilCaughtUp);
         }
         if (target.dead >= COMPACT_MIN_DEAD && target.dead >= COMPACT_DEAD_SHARE * target.size
                 && compacting.compareAndSet(false, true)) {
@@ -169,6 +144,33 @@ public final class CatalogueStore {
                 }
             });
         }
+    }
+
+    /**
+     * Adds every pending slot to the graph. Items appended after the last check and before the flag is cleared are
+     * taken in this same task (a new task could be refused by an executor that is shutting down).
+     */
+    private void indexUntilCaughtUp() {
+        do {
+            try {
+                CatalogueSlots latest;
+                do {
+                    latest = slots;
+                    latest.indexPending(); // up to the slots appended so far; none while the graph is not wanted
+                    // The first insertion may have switched searches to the graph: snapshots say so.
+                    synchronized (this) {
+                        if (latest == slots && current.get().indexedSize() == 0 && latest.graph != null) {
+                            current.set(new ItemCatalogue(latest));
+                        }
+                    }
+                } while (latest != slots || latest.pending() > 0);
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "Adding items to the vector index failed; they are searched exactly", e);
+                return; // the next write tries again
+            } finally {
+                indexing.set(false);
+            }
+        } while (slots.pending() > 0 && indexing.compareAndSet(false, true));
     }
 
     /** Runs a task on the indexer; when the indexer refuses it (shutting down), the next write tries again. */
