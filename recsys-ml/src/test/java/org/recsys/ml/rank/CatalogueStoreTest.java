@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -165,24 +166,30 @@ class CatalogueStoreTest {
         HybridRecommender recommender = new HybridRecommender();
         UserState user = UserState.builder("u").profile(vectors[0]).consumed(List.of("i0", "i10")).build();
         AtomicBoolean stop = new AtomicBoolean();
+        // Writes start only once both readers answered once: on a busy machine they could otherwise all land
+        // before a reader ran, and the test would show nothing about concurrency.
+        CountDownLatch readersRunning = new CountDownLatch(2);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             List<Future<Integer>> readers = new ArrayList<>();
             for (int t = 0; t < 2; t++) {
                 readers.add(pool.submit(() -> {
                     int requests = 0;
-                    while (!stop.get()) {
+                    do {
                         List<Recommendation> result = recommender.recommend(user, store.current(), null, 10);
                         if (result.size() != 10 || result.stream().anyMatch(r -> r.itemId().equals("i0")
                                 || r.itemId().equals("i10")) || result.stream().map(Recommendation::itemId)
                                 .distinct().count() != 10) {
                             throw new AssertionError("bad result " + result);
                         }
-                        requests++;
-                    }
+                        if (requests++ == 0) {
+                            readersRunning.countDown();
+                        }
+                    } while (!stop.get());
                     return requests;
                 }));
             }
+            assertThat(readersRunning.await(1, TimeUnit.MINUTES)).isTrue();
             for (int n = 0; n < 1500; n++) {
                 store.upsert(new CatalogueItem(n % 3 == 0 ? "i" + n : "new" + n, vectors[n % 3500], null, n));
             }
