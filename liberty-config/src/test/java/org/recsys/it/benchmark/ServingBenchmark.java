@@ -3,20 +3,14 @@ package org.recsys.it.benchmark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -59,11 +53,12 @@ class ServingBenchmark {
         result.put("database", primary.database().describe());
 
         long began = System.nanoTime();
-        loadCatalogue(a);
-        result.put("catalogueSeconds", seconds(began));
+        loadCatalogue(a, 0, ITEMS);
+        awaitEmbedded(a, ITEMS, Duration.ofMinutes(10));
+        result.put("catalogueSeconds", LoadDriver.seconds(began));
         began = System.nanoTime();
-        loadUsers(a);
-        result.put("usersSeconds", seconds(began));
+        loadUsers(a, USERS, ITEMS);
+        result.put("usersSeconds", LoadDriver.seconds(began));
 
         // Warm up; interest points are computed in the background after the feedback that made them due.
         for (int u = 0; u < USERS; u++) {
@@ -72,32 +67,21 @@ class ServingBenchmark {
         Poll.until(() -> a.get("users/bench-u" + (USERS - 1) + "/profile").json(),
                 p -> p.path("interests").size() > 0, Duration.ofMinutes(3), "interest points of the last user");
         Thread.sleep(5_000);
-        Path script = Files.writeString(Files.createTempFile("recommend", ".lua"), """
-                math.randomseed(42)
-                wrk.headers["Authorization"] = "Bearer %s"
-                request = function()
-                  return wrk.format("GET", "/api/v1/users/bench-u" .. math.random(0, %d) .. "/recommendations?n=10")
-                end
-                """.formatted(RecsysServer.API_KEY, USERS - 1));
-        Path items = Files.writeString(Files.createTempFile("items", ".lua"), """
-                math.randomseed(42)
-                wrk.headers["Authorization"] = "Bearer %s"
-                request = function()
-                  return wrk.format("GET", "/api/v1/items/bench-i" .. math.random(0, %d))
-                end
-                """.formatted(RecsysServer.API_KEY, ITEMS - 1));
+        Path script = LoadDriver.script("recommend", "/api/v1/users/bench-u\" .. math.random(0, " + (USERS - 1)
+                + ") .. \"/recommendations?n=10");
+        Path items = LoadDriver.script("items", "/api/v1/items/bench-i\" .. math.random(0, " + (ITEMS - 1) + ")");
         // Warm-up long enough for the JIT: C2 is still compiling Liberty's and the libraries' hot paths minutes after
         // start, and a short warm-up measured the compiler instead of the server (a fifth of the steady throughput).
-        wrk(primary.server(), script, 2, 8, 60);
-        wrk(primary.server(), items, 2, 8, 30);
-        wrk(primary.server(), script, 2, 8, 30);
+        LoadDriver.wrk(primary.server(), script, 2, 8, 60);
+        LoadDriver.wrk(primary.server(), items, 2, 8, 30);
+        LoadDriver.wrk(primary.server(), script, 2, 8, 30);
         // Four connections keep the two cores busy without queueing; sixteen show the saturation throughput.
-        result.put("recommendations", wrk(primary.server(), script, 2, 4, 30));
-        result.put("recommendationsSaturated", wrk(primary.server(), script, 2, 16, 30));
+        result.put("recommendations", LoadDriver.wrk(primary.server(), script, 2, 4, 30));
+        result.put("recommendationsSaturated", LoadDriver.wrk(primary.server(), script, 2, 16, 30));
         // Read now: the server's timers keep percentiles over a sliding window of about two minutes.
         result.put("serverTimers", timers(a));
-        result.put("baselineItemRead", wrk(primary.server(), items, 2, 4, 30));
-        result.put("baselineItemReadSaturated", wrk(primary.server(), items, 2, 16, 30));
+        result.put("baselineItemRead", LoadDriver.wrk(primary.server(), items, 2, 4, 30));
+        result.put("baselineItemReadSaturated", LoadDriver.wrk(primary.server(), items, 2, 16, 30));
         // Every request has ended: a healthy pool has no connection in use now (H2 loses some, docs/benchmarks.md).
         result.put("connectionsInUseAfterLoad", connectionsInUse(a));
 
@@ -118,42 +102,57 @@ class ServingBenchmark {
         Files.writeString(out.resolve("serving-" + System.getProperty("recsys.it.db", "h2") + ".json"), json);
     }
 
-    private static void loadCatalogue(Api api) {
-        Random random = new Random(7);
-        for (int start = 0; start < ITEMS; start += 1_000) {
-            List<Map<String, Object>> batch = new ArrayList<>();
-            for (int i = start; i < start + 1_000; i++) {
-                int d = i % DEPARTMENTS.length;
-                String product = DEPARTMENTS[d][random.nextInt(DEPARTMENTS[d].length)];
-                String style = STYLES[random.nextInt(STYLES.length)];
-                String quality = QUALITIES[random.nextInt(QUALITIES.length)];
-                batch.add(Map.of("id", "bench-i" + i, "title", quality + " " + style + " " + product + " " + i,
-                        "description", "A " + quality + " " + product + " for " + style + " players.",
-                        "categories", List.of("department-" + d, style)));
-            }
-            Api.Answer answer = api.post("items/batch", Map.of("items", batch));
+    /** Items {@code bench-i<from>} to {@code bench-i<to - 1>} with generated texts, in batches of 1,000. */
+    static void loadCatalogue(Api api, int from, int to) {
+        for (int start = from; start < to; start += 1_000) {
+            Api.Answer answer = api.post("items/batch", Map.of("items", itemDocuments(start,
+                    Math.min(to, start + 1_000))));
             assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
         }
-        Poll.until(() -> api.get("status").json(), health -> {
-            for (JsonNode check : health.path("checks")) {
-                if (check.path("name").asText().equals("catalogue")) {
-                    return check.path("data").path("items").asInt() >= ITEMS
-                            && check.path("data").path("waitingForVectors").asInt() == 0;
-                }
-            }
-            return false;
-        }, Duration.ofMinutes(10), "all items to be embedded");
     }
 
-    private static void loadUsers(Api api) {
+    /** The generated items: the same ids and texts for the same positions in every run. */
+    static List<Map<String, Object>> itemDocuments(int from, int to) {
+        Random random = new Random(7 + from);
+        List<Map<String, Object>> batch = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            int d = i % DEPARTMENTS.length;
+            String product = DEPARTMENTS[d][random.nextInt(DEPARTMENTS[d].length)];
+            String style = STYLES[random.nextInt(STYLES.length)];
+            String quality = QUALITIES[random.nextInt(QUALITIES.length)];
+            batch.add(Map.of("id", "bench-i" + i, "title", quality + " " + style + " " + product + " " + i,
+                    "description", "A " + quality + " " + product + " for " + style + " players.",
+                    "categories", List.of("department-" + d, style)));
+        }
+        return batch;
+    }
+
+    /** The catalogue part of {@code GET /api/v1/status}: items, waitingForVectors, waitingForIndex, ... */
+    static JsonNode catalogueStatus(Api api) {
+        for (JsonNode check : api.get("status").json().path("checks")) {
+            if (check.path("name").asText().equals("catalogue")) {
+                return check.path("data");
+            }
+        }
+        return api.get("status").json().path("missing catalogue check");
+    }
+
+    /** Waits until the catalogue holds {@code items} items and none waits for a vector. */
+    static void awaitEmbedded(Api api, int items, Duration timeout) {
+        Poll.until(() -> catalogueStatus(api), c -> c.path("items").asInt() >= items
+                && c.path("waitingForVectors").asInt(-1) == 0, timeout, "all items to be embedded");
+    }
+
+    /** Users {@code bench-u0..} with 20 events each on two departments of the first {@code items} items. */
+    static void loadUsers(Api api, int users, int items) {
         Random random = new Random(11);
         List<Map<String, Object>> events = new ArrayList<>();
-        for (int u = 0; u < USERS; u++) {
+        for (int u = 0; u < users; u++) {
             int first = random.nextInt(DEPARTMENTS.length);
             int second = random.nextInt(DEPARTMENTS.length);
             for (int e = 0; e < 20; e++) {
                 int department = e % 3 == 2 ? second : first;
-                int item = department + DEPARTMENTS.length * random.nextInt(ITEMS / DEPARTMENTS.length);
+                int item = department + DEPARTMENTS.length * random.nextInt(items / DEPARTMENTS.length);
                 String type = e % 4 == 0 ? "CLICK" : e % 4 == 1 ? "RATING" : "LIKE";
                 Map<String, Object> event = new LinkedHashMap<>();
                 event.put("userId", "bench-u" + u);
@@ -209,47 +208,22 @@ class ServingBenchmark {
         }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("rounds", rounds);
-        summary.put("feedbackThenNextAnswerMedianMs", percentile(fresh, 50));
-        summary.put("feedbackThenNextAnswerP99Ms", percentile(fresh, 99));
-        summary.put("feedbackThenNextAnswerMaxMs", percentile(fresh, 100));
-        summary.put("baselineOneRecommendationMedianMs", percentile(plain, 50));
+        summary.put("feedbackThenNextAnswerMedianMs", LoadDriver.percentile(fresh, 50));
+        summary.put("feedbackThenNextAnswerP99Ms", LoadDriver.percentile(fresh, 99));
+        summary.put("feedbackThenNextAnswerMaxMs", LoadDriver.percentile(fresh, 100));
+        summary.put("baselineOneRecommendationMedianMs", LoadDriver.percentile(plain, 50));
         summary.put("staleAnswers", stale);
-        return summary;
-    }
-
-    private static double percentile(long[] nanos, int p) {
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        int index = Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1);
-        return Math.round(sorted[Math.max(0, index)] / 10_000.0) / 100.0;
-    }
-
-    private static Map<String, Object> wrk(LibertyServer server, Path script, int threads, int connections,
-                                           int seconds) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("wrk", "-t" + threads, "-c" + connections, "-d" + seconds + "s",
-                "--latency", "-s", script.toString(), server.baseUri().toString()).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        process.waitFor(seconds + 60, TimeUnit.SECONDS);
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("connections", connections);
-        summary.put("requestsPerSecond", number(output, "Requests/sec:\\s+([0-9.]+)"));
-        for (String p : List.of("50", "90", "99")) {
-            summary.put("p" + p + "Ms", millis(output, "\\s" + p + "%\\s+([0-9.]+)(us|ms|s)"));
-        }
-        summary.put("errors", output.contains("Non-2xx") ? output.replaceAll("(?s).*Non-2xx or 3xx responses: (\\d+).*",
-                "$1") : "0");
-        System.out.println("[benchmark] wrk " + script.getFileName() + " c=" + connections + "\n" + output);
         return summary;
     }
 
     private static Map<String, Object> timers(Api api) {
         String metrics = api.get("/metrics").body();
         Map<String, Object> timers = new LinkedHashMap<>();
-        timers.put("profileLookupFromCacheMedianUs", 1e6 * sample(metrics, "recsys_profile_lookup_seconds",
+        timers.put("profileLookupFromCacheMedianUs", 1e6 * LoadDriver.sample(metrics, "recsys_profile_lookup_seconds",
                 Map.of("source", "cache", "quantile", "0.5")));
-        timers.put("recommendationMedianMs", 1e3 * sample(metrics, "recsys_recommendation_seconds",
+        timers.put("recommendationMedianMs", 1e3 * LoadDriver.sample(metrics, "recsys_recommendation_seconds",
                 Map.of("quantile", "0.5")));
-        timers.put("recommendationP99Ms", 1e3 * sample(metrics, "recsys_recommendation_seconds",
+        timers.put("recommendationP99Ms", 1e3 * LoadDriver.sample(metrics, "recsys_recommendation_seconds",
                 Map.of("quantile", "0.99")));
         return timers;
     }
@@ -258,49 +232,7 @@ class ServingBenchmark {
     private static double connectionsInUse(Api api) {
         String metrics = api.get("/metrics").body();
         Map<String, String> pool = Map.of("datasource", "jdbc_recsys");
-        return sample(metrics, "connectionpool_managedConnections", pool)
-                - sample(metrics, "connectionpool_freeConnections", pool);
-    }
-
-    /** The value of the Prometheus sample of that name whose labels include these (in any order). */
-    static double sample(String metrics, String name, Map<String, String> labels) {
-        Pattern label = Pattern.compile("(\\w+)=\"([^\"]*)\"");
-        for (String line : metrics.split("\n")) {
-            if (!line.startsWith(name + "{")) {
-                continue;
-            }
-            int close = line.lastIndexOf('}');
-            Map<String, String> found = new HashMap<>();
-            Matcher m = label.matcher(line.substring(name.length() + 1, close));
-            while (m.find()) {
-                found.put(m.group(1), m.group(2));
-            }
-            if (found.entrySet().containsAll(labels.entrySet())) {
-                return Double.parseDouble(line.substring(close + 1).trim().split("\\s+")[0]);
-            }
-        }
-        return Double.NaN;
-    }
-
-    private static double number(String text, String regex) {
-        Matcher m = Pattern.compile(regex).matcher(text);
-        return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
-    }
-
-    private static double millis(String text, String regex) {
-        Matcher m = Pattern.compile(regex).matcher(text);
-        if (!m.find()) {
-            return Double.NaN;
-        }
-        double value = Double.parseDouble(m.group(1));
-        return switch (m.group(2)) {
-            case "us" -> value / 1000;
-            case "s" -> value * 1000;
-            default -> value;
-        };
-    }
-
-    private static double seconds(long began) {
-        return Math.round((System.nanoTime() - began) / 1e7) / 100.0;
+        return LoadDriver.sample(metrics, "connectionpool_managedConnections", pool)
+                - LoadDriver.sample(metrics, "connectionpool_freeConnections", pool);
     }
 }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -95,6 +96,13 @@ public class LiveCatalogue {
     @Inject
     @ConfigProperty(name = "recsys.catalogue.popularity-reconcile-seconds", defaultValue = "300")
     long reconcileSeconds;
+    /**
+     * The vector index: {@code auto} (exact scan up to 3,000 live items, Lucene's HNSW graph above), {@code exact}
+     * or {@code hnsw} at any size. Exact is the scale benchmark's baseline, and an option where recall must be 1.
+     */
+    @Inject
+    @ConfigProperty(name = "recsys.catalogue.index", defaultValue = "auto")
+    String indexKind = "auto";
 
     Clock clock = Clock.systemUTC();
 
@@ -115,7 +123,8 @@ public class LiveCatalogue {
         popularity.putAll(transactions.inNewTransaction(feedback::interactionCounts));
         Map<String, ReviewSummary> reviews = transactions.inNewTransaction(feedback::reviewSummaries);
         // Page by page into the store: searchable at once by exact scan, indexed by the indexer meanwhile.
-        CatalogueStore loading = new CatalogueStore(ItemCatalogue.builder(encoding.dimension()).build(), indexer);
+        CatalogueStore loading = new CatalogueStore(ItemCatalogue.builder(encoding.dimension())
+                .index(indexKind()).build(), indexer);
         List<String> missing = new ArrayList<>();
         String after = null;
         while (true) {
@@ -151,6 +160,15 @@ public class LiveCatalogue {
                 reconcileSeconds, reconcileSeconds, TimeUnit.SECONDS);
         if (!missing.isEmpty()) {
             embedLater(missing);
+        }
+    }
+
+    private ItemCatalogue.IndexKind indexKind() {
+        try {
+            return ItemCatalogue.IndexKind.valueOf(indexKind.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("recsys.catalogue.index (RECSYS_CATALOGUE_INDEX) must be auto, exact or "
+                    + "hnsw, not '" + indexKind + "'", e);
         }
     }
 

@@ -28,7 +28,11 @@ import java.util.SplittableRandom;
 final class IndexBenchmark {
 
     private static final int QUERIES = 200;
-    private static final int[] SIZES = {2_000, 10_000, 30_000, 100_000};
+    /** The corpus vector each extra item was given (the truth of the recall is rebuilt from it). */
+    private static final Map<String, Integer> extras = new HashMap<>();
+    /** Catalogue sizes measured; {@code -Drecsys.index.sizes=2000,...,1000000} for others (1M needs -Xmx4g). */
+    private static final int[] SIZES = java.util.Arrays.stream(System.getProperty("recsys.index.sizes",
+            "2000,10000,30000,100000").split(",")).mapToInt(size -> Integer.parseInt(size.trim())).toArray();
     /** One network hop of a scatter-gather on a LAN, assumed (loopback here cannot measure it). */
     static final double HOP_MICROS = 250;
 
@@ -49,12 +53,13 @@ final class IndexBenchmark {
         for (int size : SIZES) {
             long began = System.nanoTime();
             while (added < size) {
-                store.upsert(new CatalogueItem("i" + added, vector(items, added, random), "c" + (added % 20),
+                store.upsert(new CatalogueItem("i" + added, vector(items, added, seed), "c" + (added % 20),
                         random.nextInt(1000)));
                 added++;
             }
             double growSeconds = (System.nanoTime() - began) / 1e9;
-            latencies.put(size, measure(store, items, queries, size, random, growSeconds, baseline, table, log));
+            latencies.put(size, measure(store, items, queries, size, random, seed, growSeconds, baseline, table,
+                    log));
         }
         simulateShards(latencies, random, table, log);
     }
@@ -91,10 +96,12 @@ final class IndexBenchmark {
         }
     }
 
-    private static float[] vector(List<float[]> items, int n, SplittableRandom random) {
+    /** Item n's vector: real below the corpus size, a noisy mix of two real ones above (the same for the same n). */
+    private static float[] vector(List<float[]> items, int n, long seed) {
         if (n < items.size()) {
             return items.get(n);
         }
+        SplittableRandom random = new SplittableRandom(seed * 1_000_003L + n);
         float[] a = items.get(random.nextInt(items.size()));
         float[] b = items.get(random.nextInt(items.size()));
         float mix = (float) random.nextDouble(0.2, 0.8);
@@ -107,14 +114,15 @@ final class IndexBenchmark {
 
     /** Measures one size; returns the per-query search latencies (us). */
     private static double[] measure(CatalogueStore store, List<float[]> items, List<float[]> queries, int size,
-                                SplittableRandom random, double growSeconds, long baseline, ResultTable table,
-                                PrintStream log) {
+                                SplittableRandom random, long seed, double growSeconds, long baseline,
+                                ResultTable table, PrintStream log) {
         // One more upsert (a new item) and one replaced item, 500 each: what a write costs at this size.
         int writes = 500;
         long began = System.nanoTime();
         for (int w = 0; w < writes; w++) {
-            store.upsert(new CatalogueItem("extra" + size + "-" + w, vector(items, random.nextInt(items.size()),
-                    random), null, 1));
+            int n = random.nextInt(items.size());
+            extras.put("extra" + size + "-" + w, n);
+            store.upsert(new CatalogueItem("extra" + size + "-" + w, vector(items, n, seed), null, 1));
         }
         double upsertMicros = (System.nanoTime() - began) / 1e3 / writes;
         Map<String, Long> counts = new HashMap<>();
@@ -128,9 +136,11 @@ final class IndexBenchmark {
 
         ItemCatalogue catalogue = store.current();
         double heapBytesPerItem = (heapAfterGc() - baseline) / (double) catalogue.size();
+        // The truth is an exact scan of the float vectors as they were added (the catalogue keeps them as bytes).
         float[][] rows = new float[catalogue.size()][];
         for (int p = 0; p < rows.length; p++) {
-            rows[p] = catalogue.vector(p);
+            String id = catalogue.id(p);
+            rows[p] = vector(items, id.startsWith("extra") ? extras.get(id) : Integer.parseInt(id.substring(1)), seed);
         }
         ExactIndex exact = new ExactIndex(rows, 0, rows.length);
         ItemFilter active = catalogue::isActive;

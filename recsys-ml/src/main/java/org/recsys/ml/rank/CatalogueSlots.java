@@ -1,8 +1,5 @@
 package org.recsys.ml.rank;
 
-import org.apache.lucene.util.hnsw.RandomAccessVectorValues;
-import org.recsys.ml.vector.Vectors;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -38,10 +35,11 @@ final class CatalogueSlots {
     final ItemCatalogue.IndexKind kind;
     final long seed;
     /** The vector of an item without text: never put in the graph. */
-    final float[] zero;
+    final Int8Vector zero;
 
     volatile String[] ids = new String[16];
-    volatile float[][] rows = new float[16][];
+    /** Vectors quantised to a byte per component ({@link Int8Vector}): a quarter of the floats' heap. */
+    volatile Int8Vector[] rows = new Int8Vector[16];
     volatile int[] categories = new int[16];
     volatile int[] diedAt = filled(16);
     volatile long[] popularity = new long[16];
@@ -60,7 +58,7 @@ final class CatalogueSlots {
         this.dimension = dimension;
         this.kind = kind;
         this.seed = seed;
-        this.zero = new float[dimension];
+        this.zero = Int8Vector.of(null, dimension);
     }
 
     private static int[] filled(int length) {
@@ -93,11 +91,16 @@ final class CatalogueSlots {
      * @param unitVector unit-length vector, or {@code null} for an item without text
      */
     int append(String id, float[] unitVector, String category, long count) {
+        return append(id, unitVector == null ? null : Int8Vector.of(unitVector, dimension), category, count);
+    }
+
+    /** Appends an item with its vector already quantised (compaction moves rows without rounding them again). */
+    int append(String id, Int8Vector row, String category, long count) {
         int position = size;
         ensureCapacity(position + 1);
         ids[position] = id;
         // All zeros (no text) is one shared array, never put in the graph.
-        rows[position] = unitVector == null || Vectors.norm(unitVector) == 0 ? zero : unitVector;
+        rows[position] = row == null || row.isZero() ? zero : row;
         categories[position] = category == null ? -1 : category(category);
         popularity[position] = count;
         diedAt[position] = ALIVE;
@@ -169,7 +172,7 @@ final class CatalogueSlots {
         int grown = Math.max(wanted, capacity + (capacity >> 1) + 16);
         // New arrays first, then published: snapshots keep the arrays they saw, which hold all their slots.
         String[] newIds = Arrays.copyOf(ids, grown);
-        float[][] newRows = Arrays.copyOf(rows, grown);
+        Int8Vector[] newRows = Arrays.copyOf(rows, grown);
         int[] newCategories = Arrays.copyOf(categories, grown);
         int[] newDiedAt = Arrays.copyOf(diedAt, grown);
         Arrays.fill(newDiedAt, capacity, grown, ALIVE);
@@ -194,11 +197,11 @@ final class CatalogueSlots {
         }
         HnswIndex index = graph;
         if (index == null) {
-            index = new HnswIndex(new SlotVectors(this), HnswIndex.MAX_CONNECTIONS, HnswIndex.BEAM_WIDTH, seed);
+            index = new HnswIndex(new SlotRows(this), HnswIndex.MAX_CONNECTIONS, HnswIndex.BEAM_WIDTH, seed);
             graph = index;
         }
         int upTo = size; // read before rows: the rows array seen then holds every slot below it
-        float[][] current = rows;
+        Int8Vector[] current = rows;
         index.addUpTo(upTo, position -> current[position] != zero);
     }
 
@@ -211,26 +214,16 @@ final class CatalogueSlots {
         return index == null ? size : size - index.indexed();
     }
 
-    /** The slots' vectors as Lucene reads them: no copy, since rows are never written after their append. */
-    private record SlotVectors(CatalogueSlots slots) implements RandomAccessVectorValues.Floats {
+    /** The slots' vectors as the graph reads them: no copy, since rows are never written after their append. */
+    private record SlotRows(CatalogueSlots slots) implements HnswIndex.Rows {
         @Override
         public int size() {
             return slots.size;
         }
 
         @Override
-        public int dimension() {
-            return slots.dimension;
-        }
-
-        @Override
-        public float[] vectorValue(int ordinal) {
+        public Int8Vector row(int ordinal) {
             return slots.rows[ordinal];
-        }
-
-        @Override
-        public RandomAccessVectorValues.Floats copy() {
-            return this;
         }
     }
 }

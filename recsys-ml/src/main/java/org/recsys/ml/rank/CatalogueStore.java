@@ -208,7 +208,7 @@ public final class CatalogueStore {
         long began = System.nanoTime();
         CatalogueSlots fresh = new CatalogueSlots(old.dimension, old.kind, old.seed);
         int[] moved = new int[frozenSize];
-        float[][] rows = old.rows;
+        Int8Vector[] rows = old.rows;
         String[] ids = old.ids;
         int[] categories = old.categories;
         int[] diedAt = old.diedAt;
@@ -236,7 +236,7 @@ public final class CatalogueStore {
                     fresh.kill(moved[p]);
                 }
             }
-            float[][] nowRows = slots.rows;
+            Int8Vector[] nowRows = slots.rows;
             String[] nowIds = slots.ids;
             int[] nowCategories = slots.categories;
             List<String> nowNames = slots.categoryNames;
@@ -255,7 +255,7 @@ public final class CatalogueStore {
         }
     }
 
-    private static int copy(CatalogueSlots target, String id, float[] row, CatalogueSlots from, String category,
+    private static int copy(CatalogueSlots target, String id, Int8Vector row, CatalogueSlots from, String category,
                             long count) {
         return target.append(id, row == from.zero ? null : row, category, count);
     }

@@ -7,16 +7,29 @@ package org.recsys.ml.rank;
 public final class ExactIndex implements VectorIndex {
 
     private final float[][] rows;
+    private final Int8Vector[] quantised;
     private final int from;
     private final int to;
 
     /**
+     * Over float vectors: the reference that recall is measured against.
+     *
      * @param rows unit-length vectors by position
      * @param from first position covered
      * @param to   end of the positions covered (exclusive)
      */
     public ExactIndex(float[][] rows, int from, int to) {
+        this(rows, null, from, to);
+    }
+
+    /** Over a catalogue's quantised vectors: what its searches scan. */
+    ExactIndex(Int8Vector[] rows, int from, int to) {
+        this(null, rows, from, to);
+    }
+
+    private ExactIndex(float[][] rows, Int8Vector[] quantised, int from, int to) {
         this.rows = rows;
+        this.quantised = quantised;
         this.from = from;
         this.to = to;
     }
@@ -30,6 +43,14 @@ public final class ExactIndex implements VectorIndex {
 
     /** Offers every accepted item of the range to {@code top}. */
     void scan(float[] query, ItemFilter filter, TopK top) {
+        if (quantised != null) {
+            for (int item = from; item < to; item++) {
+                if (filter.accept(item)) {
+                    top.offer(item, quantised[item].dot(query));
+                }
+            }
+            return;
+        }
         for (int item = from; item < to; item++) {
             if (filter.accept(item)) {
                 top.offer(item, dot(query, rows[item]));

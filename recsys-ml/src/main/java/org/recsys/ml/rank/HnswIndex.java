@@ -1,7 +1,5 @@
 package org.recsys.ml.rank;
 
-import org.apache.lucene.codecs.hnsw.DefaultFlatVectorScorer;
-import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
@@ -12,8 +10,8 @@ import org.apache.lucene.util.hnsw.HnswGraphBuilder;
 import org.apache.lucene.util.hnsw.HnswGraphSearcher;
 import org.apache.lucene.util.hnsw.NeighborArray;
 import org.apache.lucene.util.hnsw.OnHeapHnswGraph;
-import org.apache.lucene.util.hnsw.RandomAccessVectorValues;
 import org.apache.lucene.util.hnsw.RandomVectorScorer;
+import org.apache.lucene.util.hnsw.RandomVectorScorerSupplier;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,6 +25,10 @@ import java.util.logging.Logger;
  * approximate nearest neighbor search using Hierarchical Navigable Small World graphs", IEEE TPAMI 2020), grown one
  * node at a time with {@link HnswGraphBuilder#addGraphNode} (O(log n) per insertion) and searched with
  * {@link HnswGraphSearcher}, dot product (cosine for unit vectors).
+ * <p>
+ * Vectors are the catalogue's byte-per-component rows ({@link Int8Vector}); Lucene's own scalar quantisation lives
+ * in its codecs (off-heap segments), so the scorers here are ours: item to item in integers while building, float
+ * query to item while searching, both scaled to Lucene's dot-product score {@code (1 + dot) / 2}.
  * <p>
  * Nodes are vector ordinals, added in increasing order; an ordinal may be skipped (an item without text). Lucene's
  * graph has no deletion: callers filter removed ordinals at search time and compact now and then (see
@@ -51,7 +53,14 @@ public final class HnswIndex implements VectorIndex {
 
     private static final Logger LOG = Logger.getLogger(HnswIndex.class.getName());
 
-    private final RandomAccessVectorValues.Floats values;
+    /** The vectors by ordinal; a row never changes once it is there, and rows are only added at the end. */
+    public interface Rows {
+        int size();
+
+        Int8Vector row(int ordinal);
+    }
+
+    private final Rows values;
     private final HnswGraphBuilder builder;
     private final OnHeapHnswGraph graph;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -62,17 +71,46 @@ public final class HnswIndex implements VectorIndex {
     /**
      * An empty graph over vectors that may grow; nodes are added by {@link #addUpTo}.
      *
-     * @param values unit-length vectors by ordinal; {@code vectorValue} must not reuse its array
+     * @param values unit-length vectors by ordinal
      */
-    public HnswIndex(RandomAccessVectorValues.Floats values, int maxConnections, int beamWidth, long seed) {
+    public HnswIndex(Rows values, int maxConnections, int beamWidth, long seed) {
         this.values = values;
         try {
-            this.builder = HnswGraphBuilder.create(DefaultFlatVectorScorer.INSTANCE.getRandomVectorScorerSupplier(
-                    VectorSimilarityFunction.DOT_PRODUCT, values), maxConnections, beamWidth, seed);
+            this.builder = HnswGraphBuilder.create(new ItemScorers(values), maxConnections, beamWidth, seed);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         this.graph = builder.getGraph();
+    }
+
+    /** Lucene's dot-product score: {@code (1 + dot) / 2}, never below zero. */
+    private static float luceneScore(float dot) {
+        return Math.max(0, (1 + dot) / 2);
+    }
+
+    /** Item-to-item scores while building: each insertion scores its candidates against its own row. */
+    private record ItemScorers(Rows rows) implements RandomVectorScorerSupplier {
+        @Override
+        public RandomVectorScorer scorer(int ordinal) {
+            Int8Vector node = rows.row(ordinal);
+            int maxOrd = rows.size();
+            return new RandomVectorScorer() {
+                @Override
+                public float score(int other) {
+                    return luceneScore(node.dot(rows.row(other)));
+                }
+
+                @Override
+                public int maxOrd() {
+                    return maxOrd;
+                }
+            };
+        }
+
+        @Override
+        public RandomVectorScorerSupplier copy() {
+            return this;
+        }
     }
 
     /**
@@ -141,8 +179,17 @@ public final class HnswIndex implements VectorIndex {
         };
         lock.readLock().lock();
         try {
-            RandomVectorScorer scorer = DefaultFlatVectorScorer.INSTANCE.getRandomVectorScorer(
-                    VectorSimilarityFunction.DOT_PRODUCT, values, query);
+            RandomVectorScorer scorer = new RandomVectorScorer() {
+                @Override
+                public float score(int ordinal) {
+                    return luceneScore(values.row(ordinal).dot(query));
+                }
+
+                @Override
+                public int maxOrd() {
+                    return limit;
+                }
+            };
             // A filter that rejects most items makes the walk cover the graph: past a quarter of it, scan instead.
             TopKnnCollector collector = new TopKnnCollector(Math.max(k, beam), Math.max(MIN_VISIT_LIMIT, limit / 4));
             HnswGraphSearcher.search(scorer, collector, new Cursor(graph), accept);
@@ -165,11 +212,11 @@ public final class HnswIndex implements VectorIndex {
         }
     }
 
-    private ScoredItems scan(float[] query, int k, Bits accept, int limit) throws IOException {
+    private ScoredItems scan(float[] query, int k, Bits accept, int limit) {
         TopK top = new TopK(k);
         for (int ordinal = 0; ordinal < limit; ordinal++) {
             if (accept.get(ordinal)) {
-                top.offer(ordinal, ExactIndex.dot(query, values.vectorValue(ordinal)));
+                top.offer(ordinal, values.row(ordinal).dot(query));
             }
         }
         return top.drain();

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class CatalogueStoreTest {
 
@@ -151,7 +152,7 @@ class CatalogueStoreTest {
         expected.forEach((id, vector) -> {
             int position = catalogue.position(id);
             assertThat(position).as(id).isNotNegative();
-            assertThat(catalogue.vector(position)).containsExactly(vectors[vector]);
+            assertThat(catalogue.vector(position)).containsExactly(vectors[vector], within(0.01f));
         });
         assertThat(store.pendingItems()).isZero();
         assertThat(catalogue.indexedSize()).isEqualTo(catalogue.size());

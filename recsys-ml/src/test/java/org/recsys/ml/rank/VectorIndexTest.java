@@ -1,6 +1,5 @@
 package org.recsys.ml.rank;
 
-import org.apache.lucene.util.hnsw.RandomAccessVectorValues;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -68,7 +67,17 @@ class VectorIndexTest {
     @Test
     void aGraphGrownOneNodeAtATimeSkipsWhatItIsToldToAndFindsTheRest() {
         List<float[]> rows = new ArrayList<>();
-        HnswIndex graph = new HnswIndex(RandomAccessVectorValues.fromFloats(rows, 32), 16, 100, 7);
+        HnswIndex graph = new HnswIndex(new HnswIndex.Rows() {
+            @Override
+            public int size() {
+                return rows.size();
+            }
+
+            @Override
+            public Int8Vector row(int ordinal) {
+                return Int8Vector.of(rows.get(ordinal), 32);
+            }
+        }, 16, 100, 7);
         assertThat(graph.search(vectors[0], 5, ItemFilter.ALL).size()).isZero();
         for (int step = 0; step < 4; step++) {
             for (int i = step * 1000; i < (step + 1) * 1000; i++) {
