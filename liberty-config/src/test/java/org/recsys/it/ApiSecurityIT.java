@@ -2,9 +2,16 @@ package org.recsys.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.recsys.it.support.Api;
@@ -189,14 +196,36 @@ class ApiSecurityIT {
     }
 
     @Test
-    void aFormPostedWithoutItsViewStateChangesNothing(RecsysServer.Running server) {
+    void aFormPostedWithoutItsViewStateChangesNothing(RecsysServer.Running server) throws Exception {
         ConsoleSession admin = admin(server);
         String name = prefix + "forged";
+        Set<Path> incidentsBefore = ffdcIncidents(server);
         // What a cross-site form would send: the right fields, but no view state of this session.
         HttpResponse<String> forged = admin.submitWithViewState("/console/keys.xhtml", "forged-view-state",
                 "create", "create:submit", Map.of("create:name", name, "create:scope", "WRITE"));
-        assertThat(forged.body()).doesNotContain("id=\"token\"");
+        // The client's mistake: 400 and the "page expired" page, not a server error with an incident report.
+        assertThat(forged.statusCode()).as(forged.body()).isEqualTo(400);
+        assertThat(forged.body()).contains("This page expired").doesNotContain("id=\"token\"");
         assertThat(admin.get("/console/keys.xhtml").body()).doesNotContain(name);
+        Thread.sleep(1_000); // FFDC may write its incident file after the answer
+        Set<Path> incidents = ffdcIncidents(server);
+        incidents.removeAll(incidentsBefore);
+        for (Path incident : incidents) { // other tests' background work may write its own
+            assertThat(Files.readString(incident)).as("FFDC incident " + incident.getFileName())
+                    .doesNotContain("ViewExpiredException");
+        }
+    }
+
+    /** The FFDC incident files the server has written so far. */
+    private static Set<Path> ffdcIncidents(RecsysServer.Running server) throws IOException {
+        Path folder = server.server().serverOutputDirectory().resolve("logs/ffdc");
+        if (!Files.isDirectory(folder)) {
+            return new HashSet<>();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("ffdc_"))
+                    .collect(Collectors.toCollection(HashSet::new));
+        }
     }
 
     @Test

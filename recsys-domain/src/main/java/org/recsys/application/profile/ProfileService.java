@@ -184,6 +184,15 @@ public class ProfileService {
     public ProfileView servable(String userId) {
         ProfileView view = current(userId);
         ProfileState s = view.state();
+        int dimension = encoding.dimension();
+        if ((s.vector() != null && s.vector().length != dimension)
+                || s.interests().stream().anyMatch(i -> i.centroid().length != dimension)) {
+            // Learnt under an encoder of another dimension (RECSYS_ENCODER_MODEL changed): not comparable with the
+            // catalogue's vectors, so served as if it had none until feedback or cluster-interests renews it.
+            s = new ProfileState(null, List.of(), s.liked(), s.consumed(), s.rejected(), s.events(), s.positives(),
+                    s.positivesAtCluster());
+            view = new ProfileView(userId, view.version(), s);
+        }
         if (s.vector() == null && (!s.liked().isEmpty() || !s.consumed().isEmpty()) && catalogue.loaded()) {
             float[] vector = meanOf(s.liked().isEmpty() ? s.consumed() : s.liked());
             if (vector != null) {

@@ -43,9 +43,10 @@ public final class HnswIndex implements VectorIndex {
     public static final int BEAM_WIDTH = HnswGraphBuilder.DEFAULT_BEAM_WIDTH;
     /**
      * Candidates kept while searching (the paper's ef): a search for k items explores as if for at least this many
-     * and keeps the best k. Recall@10 against exact search, MiniLM review embeddings (docs/benchmarks.md, "Vector
-     * index"): ef 10 0.88, ef 40 0.98 at 10,000 items; at 100,000 (real vectors mixed pairwise) ef 40 0.953, ef 100
-     * 0.977. The served text candidates are k = 40, so they pay nothing for this floor.
+     * and keeps the best k. Recall@10 against an exact scan of the float vectors, int8 rows, MiniLM review embeddings
+     * (docs/benchmarks.md, "Vector index"): ef 10 0.88, ef 40 0.97 at 10,000 items; at 100,000 (real vectors mixed
+     * pairwise) ef 40 0.957, ef 50 0.961, ef 100 0.980. The served text queries are k = 40, so they pay little for
+     * this floor.
      */
     public static final int SEARCH_BEAM = 50;
     /** Nodes a search may visit before it gives up for an exact scan: at least this, else a quarter of the graph. */

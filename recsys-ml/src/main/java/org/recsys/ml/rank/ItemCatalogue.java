@@ -100,7 +100,15 @@ public final class ItemCatalogue {
 
     /** Dot product of a query with the item at a position (cosine for unit-length vectors). */
     public float similarity(float[] query, int position) {
+        checkQuery(query);
         return rows[position].dot(query);
+    }
+
+    /** A query of another length (a profile from an earlier encoder) would be cut short, not compared: refused. */
+    private void checkQuery(float[] query) {
+        if (query.length != dimension) {
+            throw new IllegalArgumentException("query of dimension " + query.length + ", catalogue of " + dimension);
+        }
     }
 
     /** Cosine similarity of two items. */
@@ -206,6 +214,7 @@ public final class ItemCatalogue {
      * for the rest (all of a small catalogue, the items appended since the graph last caught up in a large one).
      */
     public ScoredItems nearest(float[] query, int k, ItemFilter filter) {
+        checkQuery(query);
         ItemFilter accepted = filter == null ? this::isActive : item -> isActive(item) && filter.accept(item);
         int indexed = indexedSize();
         if (indexed == 0) {
