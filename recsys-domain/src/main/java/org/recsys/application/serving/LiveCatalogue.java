@@ -113,8 +113,12 @@ public class LiveCatalogue {
     private Map<String, Long> lastDifferences = Map.of();
     private final AtomicLong toEmbed = new AtomicLong();
     private final AtomicLong embedded = new AtomicLong();
-    /** One embedding at a time on this member: a second request for the same items then finds them current. */
-    private final ReentrantLock embedding = new ReentrantLock();
+    /**
+     * One embedding at a time on this member: a second request for the same items then finds them current. Fair, so
+     * that a bulk embedding, which takes the lock again for each page, cannot starve a small one queued behind it (an
+     * erasure's re-embedding waited behind a whole import).
+     */
+    private final ReentrantLock embedding = new ReentrantLock(true);
 
     /** Builds the catalogue from the database, then embeds what lacks a vector in the background. */
     public void load() {
