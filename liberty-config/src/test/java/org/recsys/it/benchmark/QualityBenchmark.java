@@ -666,7 +666,8 @@ class QualityBenchmark {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    private static void deleteRecursively(Path folder) throws IOException {
+    /** Deletes a folder of an earlier run and everything in it (also for ScaleBenchmark). */
+    static void deleteRecursively(Path folder) throws IOException {
         if (!Files.exists(folder)) {
             return;
         }

@@ -8,13 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.recsys.it.support.Api;
@@ -88,7 +86,7 @@ class ScaleBenchmark {
 
     private static Map<String, Object> measure(int items) throws Exception {
         Path runDirectory = Path.of("target/scale/" + items).toAbsolutePath();
-        deleteRecursively(runDirectory);
+        QualityBenchmark.deleteRecursively(runDirectory);
         Files.createDirectories(runDirectory);
         TestDatabase database = TestDatabase.create(runDirectory);
         Map<String, String> env = new LinkedHashMap<>(database.environment());
@@ -235,16 +233,5 @@ class ScaleBenchmark {
         String output = new String(process.getInputStream().readAllBytes());
         process.waitFor();
         return output;
-    }
-
-    private static void deleteRecursively(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }
