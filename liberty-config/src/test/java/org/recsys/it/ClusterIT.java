@@ -2,6 +2,7 @@ package org.recsys.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -212,6 +213,76 @@ class ClusterIT {
                 .hasSize(10).doesNotContainAnyElementsOf(disliked);
         assertThat(RecommendationIT.ids(a.get("users/" + user + "/recommendations?n=10").json()))
                 .hasSize(10).doesNotContainAnyElementsOf(disliked);
+    }
+
+    @Test
+    void aJobWhoseMemberDiedIsStartedAgainByAnotherMember() {
+        // B starts train-models and is killed while it runs: nothing renews its claim on the job any more.
+        Api.Answer started = b.post("jobs/train-models/executions", "");
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        long onB = started.json().path("executionId").asLong();
+        memberB.kill();
+        java.time.Instant killed = java.time.Instant.now();
+        try {
+            Claim left = claim("train-models");
+            assertThat(left).as("the claim B left").isNotNull();
+            assertThat(left.member()).isNotEqualTo(aMemberName());
+            java.time.Instant leaseEnd = left.expiresAt();
+            // Once B's lease (15 s in these tests) has run out, A starts the job again and runs it to its end.
+            JsonNode again = Poll.until(() -> startedSince(a, "train-models", killed), java.util.Objects::nonNull,
+                    Duration.ofSeconds(60), "A to start train-models again in place of B's execution " + onB);
+            java.time.Instant restarted = java.time.Instant.parse(again.path("createdAt").asText());
+            System.out.println("[it] A started train-models again " + Duration.between(killed, restarted).toMillis()
+                    + " ms after B was killed, " + Duration.between(leaseEnd, restarted).toMillis()
+                    + " ms after B's lease ran out");
+            assertThat(restarted).as("not before B's lease ran out").isAfterOrEqualTo(leaseEnd);
+            JsonNode ended = OperationsIT.awaitEnd(a, again.path("executionId").asLong());
+            assertThat(ended.path("status").asText()).as(ended.toString()).isEqualTo("COMPLETED");
+            assertThat(primary.server().logTail(2000)).contains("Taking over train-models");
+            // A lets go of the claim once its execution has ended: nothing is taken over twice.
+            Poll.until(() -> claim("train-models"), java.util.Objects::isNull, Duration.ofSeconds(15),
+                    "A to drop its claim on the ended job");
+        } finally {
+            memberB.start();
+            Poll.until(() -> clusterMembers(a).size(), n -> n == 2, Duration.ofSeconds(30), "B to join again");
+        }
+    }
+
+    /** The newest execution of a job that a member lists as created after {@code since}, or null. */
+    private static JsonNode startedSince(Api api, String job, java.time.Instant since) {
+        for (JsonNode described : api.get("jobs").json().path("jobs")) {
+            if (described.path("name").asText().equals(job)) {
+                for (JsonNode run : described.path("executions")) {
+                    if (java.time.Instant.parse(run.path("createdAt").asText()).isAfter(since)) {
+                        return run;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Who holds the claim on a running job and until when. */
+    private record Claim(String member, java.time.Instant expiresAt) {
+    }
+
+    /** The claim on a running job as the database has it; null when nobody holds one. */
+    private Claim claim(String job) {
+        try (java.sql.Connection c = primary.database().connect();
+             java.sql.PreparedStatement s = c.prepareStatement("select member, expires_at from job_claim "
+                     + "where job_name = ?")) {
+            s.setString(1, job);
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                return rs.next() ? new Claim(rs.getString(1), rs.getObject(2, java.time.OffsetDateTime.class)
+                        .toInstant()) : null;
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String aMemberName() {
+        return a.get("status/items/demo-guitars-01").json().path("member").asText();
     }
 
     private long storedProfileVersion(String userId) {

@@ -119,6 +119,8 @@ public class RecsysServer implements ParameterResolver {
         env.put("RECSYS_CATALOGUE_POPULARITY_RECONCILE_SECONDS", "5");
         // Schedules are checked every second so that a schedule test need not wait the default 15 s.
         env.put("RECSYS_JOBS_SCHEDULER_TICK_SECONDS", "1");
+        // A job whose member died is started again by another after 15 s without renewal (default 60 s).
+        env.put("RECSYS_JOBS_LEASE_SECONDS", "15");
         // Sentiment training and evaluation encode at most 1,000 reviews (default 5,000): the tests check the
         // workflow, the benchmarks the full size.
         env.put("RECSYS_MODELS_MAX_REVIEWS", "1000");

@@ -42,6 +42,8 @@ public class JobScheduler {
     @Inject
     JobService jobs;
     @Inject
+    JobClaims claims;
+    @Inject
     Transactions transactions;
     @Inject
     Config config;
@@ -74,6 +76,11 @@ public class JobScheduler {
                     return null;
                 });
             }
+        }
+        if (claims.lease().getSeconds() < 3 * tickSeconds) {
+            LOG.warning(() -> "recsys.jobs.lease-seconds (" + claims.lease().getSeconds() + ") is under three "
+                    + "scheduler ticks (" + tickSeconds + " s each): a busy member may lose its running jobs to "
+                    + "another member, which then runs them a second time");
         }
         if (ticking == null) {
             ticking = executor.scheduleWithFixedDelay(this::tick, tickSeconds, tickSeconds, TimeUnit.SECONDS);
@@ -134,8 +141,12 @@ public class JobScheduler {
         return next.toInstant().truncatedTo(ChronoUnit.SECONDS);
     }
 
-    /** Starts every due job whose run this member claims first. */
+    /**
+     * Keeps this member's job claims alive, starts again the jobs of members that stopped renewing theirs, and starts
+     * every due job whose run this member claims first.
+     */
     void tick() {
+        takeOverAbandonedJobs();
         try {
             Instant now = clock.instant();
             for (JobSchedule schedule : transactions.inNewTransaction(schedules::findAll)) {
@@ -157,6 +168,25 @@ public class JobScheduler {
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Checking job schedules failed; trying again at the next tick", e);
+        }
+    }
+
+    private void takeOverAbandonedJobs() {
+        try {
+            for (JobClaims.TakenOver abandoned : claims.maintain()) {
+                try {
+                    JobRun run = jobs.start(abandoned.jobName(), abandoned.scope());
+                    LOG.warning(() -> "Started " + abandoned.jobName() + " again as execution " + run.executionId()
+                            + " in place of execution " + abandoned.previousExecution() + " of "
+                            + abandoned.previousMember());
+                } catch (RuntimeException e) {
+                    claims.release(abandoned.jobName());
+                    LOG.log(Level.WARNING, "Could not start " + abandoned.jobName() + " again; another member (or "
+                            + "this one, at its next tick) may take it over", e);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Checking job claims failed; trying again at the next tick", e);
         }
     }
 }

@@ -34,6 +34,8 @@ public class JobService {
 
     @Inject
     JobProgress progress;
+    @Inject
+    JobClaims claims;
 
     public JobRun start(String jobName) {
         return start(jobName, null);
@@ -60,7 +62,9 @@ public class JobService {
             }
             parameters.setProperty("scope", scope);
         }
-        return run(operator().start(definition.jobName(), parameters));
+        long executionId = operator().start(definition.jobName(), parameters);
+        claims.started(definition.jobName(), executionId, scope);
+        return run(executionId);
     }
 
     /** Asks a running execution to stop at its next checkpoint. */

@@ -76,15 +76,22 @@ public class ModelRegistry {
     public record Registration(ModelVersion version, boolean promoted, String reason) {
     }
 
-    /** Stores a trained model as a new version and promotes it if it clearly beats the serving model. */
-    @Transactional
+    /**
+     * Stores a trained model as a new version and promotes it if it clearly beats the serving model. When no version
+     * of the kind served, there is no row to lock: two members may then activate one each, the database takes the
+     * first (one ACTIVE per kind) and the other is decided again against it.
+     */
     public Registration register(TrainedModel<?> trained) {
+        return Transactions.retryingConcurrentInserts(transactions, () -> registerOnce(trained));
+    }
+
+    private Registration registerOnce(TrainedModel<?> trained) {
         ModelVersion version = stored(trained);
         Optional<ModelVersion> active = versions.activeForUpdate(trained.kind());
         Decision decision = decide(trained.kind(), trained.candidate().metrics(), active.map(ModelVersion::version),
                 trained.servingMetrics(), trained.holdoutSize(), margin(trained.kind()));
         if (decision.promote()) {
-            active.ifPresent(previous -> previous.retire("replaced by " + version.version() + ": "
+            active.ifPresent(previous -> versions.retire(previous, "replaced by " + version.version() + ": "
                     + decision.reason()));
             version.activate(clock.instant(), decision.reason());
             activated.fire(new ModelActivated(trained.kind(), version.version()));
@@ -108,10 +115,13 @@ public class ModelRegistry {
      * Stores a model trained after erasures and makes it serve whatever its metrics: forgetting comes before
      * accuracy. Every member loads it after commit, as after any promotion.
      */
-    @Transactional
     public Registration registerAfterErasure(TrainedModel<?> trained, String why) {
+        return Transactions.retryingConcurrentInserts(transactions, () -> activateAfterErasure(trained, why));
+    }
+
+    private Registration activateAfterErasure(TrainedModel<?> trained, String why) {
         ModelVersion version = stored(trained);
-        versions.activeForUpdate(trained.kind()).ifPresent(previous -> previous.retire("replaced by "
+        versions.activeForUpdate(trained.kind()).ifPresent(previous -> versions.retire(previous, "replaced by "
                 + version.version() + ": " + why));
         version.activate(clock.instant(), why);
         activated.fire(new ModelActivated(trained.kind(), version.version()));
@@ -138,8 +148,8 @@ public class ModelRegistry {
      * wrong is thrown after the transaction, which it leaves unchanged (see {@code Transactions}).
      */
     public ModelVersion promote(String versionId) {
-        ModelVersion promoted = transactions.inTransaction(() -> promoteIfPresent(versionId))
-                .orElseThrow(() -> new UnknownEntityException("model", versionId));
+        ModelVersion promoted = Transactions.retryingConcurrentInserts(transactions,
+                () -> promoteIfPresent(versionId)).orElseThrow(() -> new UnknownEntityException("model", versionId));
         if (promoted.status() == ModelStatus.PURGED) {
             throw new ConflictException(versionId + " was purged (" + promoted.decision() + ") and cannot serve");
         }
@@ -153,7 +163,7 @@ public class ModelRegistry {
             return found;
         }
         ModelVersion version = found.get();
-        versions.activeForUpdate(version.kind()).ifPresent(previous -> previous.retire("replaced by "
+        versions.activeForUpdate(version.kind()).ifPresent(previous -> versions.retire(previous, "replaced by "
                 + versionId + " (promoted by an operator)"));
         version.activate(clock.instant(), "promoted by an operator");
         activated.fire(new ModelActivated(version.kind(), versionId));
@@ -183,7 +193,7 @@ public class ModelRegistry {
             return new RolledBack(null, active.get().version() + " is the only " + kind.id()
                     + " model that ever served; nothing to roll back to");
         }
-        active.get().retire("rolled back to " + previous.get().version() + " by an operator");
+        versions.retire(active.get(), "rolled back to " + previous.get().version() + " by an operator");
         previous.get().activate(clock.instant(), "restored by rolling back " + active.get().version());
         activated.fire(new ModelActivated(kind, previous.get().version()));
         return new RolledBack(previous.get(), null);

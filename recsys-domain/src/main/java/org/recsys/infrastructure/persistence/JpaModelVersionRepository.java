@@ -45,6 +45,12 @@ public class JpaModelVersionRepository implements ModelVersionRepository {
     }
 
     @Override
+    public void retire(ModelVersion active, String why) {
+        active.retire(why);
+        em.flush();
+    }
+
+    @Override
     public Optional<ModelVersion> active(ModelKind kind) {
         return activeQuery(kind).getResultStream().findFirst();
     }

@@ -19,6 +19,10 @@ import org.recsys.domain.model.feedback.FeedbackType;
 import org.recsys.domain.model.feedback.NewFeedback;
 import org.recsys.domain.model.item.Item;
 import org.recsys.domain.model.item.ItemDescription;
+import org.recsys.domain.model.registry.ModelKind;
+import org.recsys.domain.model.registry.ModelStatus;
+import org.recsys.domain.model.registry.ModelVersion;
+import org.recsys.domain.model.schedule.JobClaim;
 import org.recsys.domain.model.user.User;
 
 /** The repositories on real Hibernate over the real schema, on H2 and on PostgreSQL. */
@@ -216,5 +220,99 @@ class JpaRepositoriesTest {
             assertThat(imports.rejectedLines(id, 1_000)).hasSize(RejectedLine.KEPT_PER_IMPORT);
             assertThat(imports.rejectedLines(id, 1).get(0).content()).hasSize(503).endsWith("...");
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void theDatabaseAdmitsOneActiveModelPerKind(String kind) {
+        try (TestDatabase db = TestDatabase.of(kind)) {
+            db.inTransaction(em -> {
+                var versions = new JpaModelVersionRepository(em);
+                for (String v : List.of("rating-1", "rating-2", "rating-3")) {
+                    versions.store(new ModelVersion(v, ModelKind.RATING, NOW, 10, Map.of("rmse", 1.0), Map.of()),
+                            new byte[] {1});
+                }
+                versions.store(new ModelVersion("sentiment-1", ModelKind.SENTIMENT, NOW, 10, Map.of(), Map.of()),
+                        new byte[] {1});
+                versions.find("rating-1").orElseThrow().activate(NOW, "first");
+                versions.find("sentiment-1").orElseThrow().activate(NOW, "first of its kind");
+                return null;
+            });
+
+            // Two members that both saw no active version, or a writer that forgot to retire the old one.
+            assertThatThrownBy(() -> db.inTransaction(em -> {
+                new JpaModelVersionRepository(em).find("rating-2").orElseThrow().activate(NOW, "second");
+                return null;
+            })).satisfies(e -> assertThat(Transactions.isUniqueViolation(e)).as("a unique violation: " + e).isTrue());
+            // Not even SQL that goes around the entity can mark a version ACTIVE on its own.
+            assertThatThrownBy(() -> db.inTransaction(em -> em.createNativeQuery(
+                    "update model_version set status = 'ACTIVE' where version = 'rating-3'").executeUpdate()))
+                    // A check violation: 23514 on PostgreSQL, 23513 on H2.
+                    .satisfies(e -> assertThat(sqlState(e)).as("a check violation: " + e).isIn("23513", "23514"));
+
+            db.inTransaction(em -> {
+                var versions = new JpaModelVersionRepository(em);
+                ModelVersion next = versions.find("rating-2").orElseThrow();
+                versions.retire(versions.activeForUpdate(ModelKind.RATING).orElseThrow(), "replaced");
+                next.activate(NOW, "replaces rating-1");
+                return null;
+            });
+            var versions = new JpaModelVersionRepository(db.entityManager());
+            assertThat(versions.active(ModelKind.RATING).map(ModelVersion::version)).contains("rating-2");
+            assertThat(versions.active(ModelKind.SENTIMENT).map(ModelVersion::version)).contains("sentiment-1");
+            assertThat(versions.find("rating-1").orElseThrow().status()).isEqualTo(ModelStatus.RETIRED);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aJobClaimChangesHandsOnlyByCompareAndSet(String kind) {
+        try (TestDatabase db = TestDatabase.of(kind)) {
+            Instant until = NOW.plusSeconds(60);
+            db.inTransaction(em -> {
+                new JpaJobClaimRepository(em).claim("train-models", "member-a", 7, null, NOW, until);
+                return null;
+            });
+            assertThat(won(db, claims -> claims.renew("train-models", "member-b", 7,
+                    until.plusSeconds(60)))).as("another member renews").isFalse();
+            assertThat(won(db, claims -> claims.renew("train-models", "member-a", 8,
+                    until.plusSeconds(60)))).as("renewing another execution").isFalse();
+            assertThat(won(db, claims -> claims.takeOver("train-models", "member-a",
+                    NOW, "member-b", NOW, until))).as("taking over with a stale expiry").isFalse();
+
+            // Two members see the same expired claim: exactly one wins it.
+            assertThat(won(db, claims -> claims.takeOver("train-models", "member-a",
+                    until, "member-b", until, until.plusSeconds(60)))).isTrue();
+            assertThat(won(db, claims -> claims.takeOver("train-models", "member-a",
+                    until, "member-c", until, until.plusSeconds(60)))).isFalse();
+            assertThat(won(db, claims -> claims.release("train-models", "member-a")))
+                    .as("the old member lets go of a claim no longer its own").isFalse();
+
+            JobClaim taken = new JpaJobClaimRepository(db.entityManager()).find("train-models").orElseThrow();
+            assertThat(taken.member()).isEqualTo("member-b");
+            assertThat(taken.executionId()).isNull();
+            db.inTransaction(em -> {
+                new JpaJobClaimRepository(em).claim("train-models", "member-b", 12, "all", until, until.plusSeconds(60));
+                return null;
+            });
+            assertThat(new JpaJobClaimRepository(db.entityManager()).find("train-models").orElseThrow().executionId())
+                    .isEqualTo(12L);
+            assertThat(won(db, claims -> claims.release("train-models", "member-b")))
+                    .isTrue();
+            assertThat(new JpaJobClaimRepository(db.entityManager()).findAll()).isEmpty();
+        }
+    }
+
+    private static String sqlState(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
+    }
+
+    private static boolean won(TestDatabase db, java.util.function.Predicate<JpaJobClaimRepository> change) {
+        return db.inTransaction(em -> change.test(new JpaJobClaimRepository(em)));
     }
 }

@@ -28,6 +28,14 @@ public class ModelVersion {
     @Column(nullable = false)
     private ModelStatus status;
 
+    /**
+     * The kind while this version is ACTIVE, NULL otherwise: the database keeps it unique, so that at most one
+     * version of a kind serves however many members promote at once (migration V10).
+     */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "active_kind")
+    private ModelKind activeKind;
+
     @Column(name = "trained_at", nullable = false)
     private Instant trainedAt;
 
@@ -65,6 +73,7 @@ public class ModelVersion {
 
     public void activate(Instant at, String why) {
         status = ModelStatus.ACTIVE;
+        activeKind = kind;
         activatedAt = at;
         decision = why;
     }
@@ -72,16 +81,19 @@ public class ModelVersion {
     /** Marks the version as purged; the repository deletes its payload. */
     public void purge(String why) {
         status = ModelStatus.PURGED;
+        activeKind = null;
         decision = why;
     }
 
     public void retire(String why) {
         status = ModelStatus.RETIRED;
+        activeKind = null;
         decision = why;
     }
 
     public void keepAsCandidate(String why) {
         status = ModelStatus.CANDIDATE;
+        activeKind = null;
         decision = why;
     }
 

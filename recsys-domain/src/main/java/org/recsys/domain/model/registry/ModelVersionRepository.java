@@ -16,6 +16,12 @@ public interface ModelVersionRepository {
 
     Optional<ModelVersion> active(ModelKind kind);
 
+    /**
+     * Retires the active version and writes that at once: the database holds at most one ACTIVE version per kind,
+     * so the retirement must reach it before the next version's activation does.
+     */
+    void retire(ModelVersion active, String why);
+
     /** Versions newest first, of one kind or of all when {@code kind} is null. */
     List<ModelVersion> list(ModelKind kind, int limit);
 

@@ -1,0 +1,135 @@
+package org.recsys.application.jobs;
+
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.recsys.application.Transactions;
+import org.recsys.domain.model.schedule.JobClaim;
+import org.recsys.domain.model.schedule.JobClaimRepository;
+import org.recsys.infrastructure.cluster.RecsysCluster;
+
+/**
+ * Leases on running jobs, so that a job whose member died is not lost. The member that starts a job claims it in the
+ * database with a lease of {@code recsys.jobs.lease-seconds}, renews the lease at every scheduler tick while its
+ * execution runs and drops the claim once the execution has ended (however it ended: a failed or stopped job is not
+ * started again). A claim whose lease ran out was left by a member that died or hangs: the first member to take it
+ * over (a compare-and-set) starts the job anew. Liberty cannot restart another server's execution that still reads
+ * STARTED, and every startable job is safe to run again, so a fresh execution is the takeover.
+ *
+ * <p>Our own rather than a library's because the job store is Liberty's: the lease only has to outlive the
+ * execution it names, and the claim table sits next to the schedules that already use the same compare-and-set.
+ */
+@ApplicationScoped
+public class JobClaims {
+
+    private static final Logger LOG = Logger.getLogger(JobClaims.class.getName());
+    private static final Set<BatchStatus> RUNNING = EnumSet.of(BatchStatus.STARTING, BatchStatus.STARTED,
+            BatchStatus.STOPPING);
+
+    @Inject
+    JobClaimRepository claims;
+    @Inject
+    Transactions transactions;
+    @Inject
+    RecsysCluster cluster;
+    @Inject
+    MetricRegistry metrics;
+
+    /** How long a claim lives without renewal: long enough to outlast a few missed ticks and a long GC pause. */
+    @Inject
+    @ConfigProperty(name = "recsys.jobs.lease-seconds", defaultValue = "60")
+    long leaseSeconds;
+
+    Clock clock = Clock.systemUTC();
+
+    /** A claim this member took over: the job to start again, and whose it was. */
+    public record TakenOver(String jobName, String scope, String previousMember, Long previousExecution,
+                            Instant expiredAt) {
+    }
+
+    /**
+     * Records that this member started an execution of a job. The execution runs whether or not this succeeds; it is
+     * then only not taken over should this member die.
+     */
+    void started(String jobName, long executionId, String scope) {
+        Instant now = clock.instant();
+        try {
+            transactions.inNewTransaction(() -> {
+                claims.claim(jobName, cluster.nodeName(), executionId, scope, now, now.plus(lease()));
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not claim execution " + executionId + " of " + jobName + "; it runs, but "
+                    + "no other member will start it again should this one die", e);
+        }
+    }
+
+    /** Gives up a claim taken over whose job could not be started, so that another member may try. */
+    void release(String jobName) {
+        transactions.inNewTransaction(() -> claims.release(jobName, cluster.nodeName()));
+    }
+
+    /**
+     * Renews the leases of this member's running executions, drops the claims of its ended ones and takes over
+     * claims whose lease ran out; returns what it took over, for the caller to start.
+     */
+    List<TakenOver> maintain() {
+        String me = cluster.nodeName();
+        Instant now = clock.instant();
+        List<TakenOver> takenOver = new ArrayList<>();
+        for (JobClaim claim : transactions.inNewTransaction(claims::findAll)) {
+            if (claim.member().equals(me)) {
+                if (claim.executionId() != null && running(claim.executionId())) {
+                    transactions.inNewTransaction(() -> claims.renew(claim.jobName(), me, claim.executionId(),
+                            now.plus(lease())));
+                } else if (claim.executionId() != null || claim.expiresAt().isBefore(now)) {
+                    // Ended, or taken over by a tick that failed before it could start the job.
+                    transactions.inNewTransaction(() -> claims.release(claim.jobName(), me));
+                }
+            } else if (claim.expiresAt().isBefore(now) && transactions.inNewTransaction(() -> claims.takeOver(
+                    claim.jobName(), claim.member(), claim.expiresAt(), me, now, now.plus(lease())))) {
+                takenOver.add(new TakenOver(claim.jobName(), claim.scope(), claim.member(), claim.executionId(),
+                        claim.expiresAt()));
+                counter().inc();
+                LOG.warning(() -> "Taking over " + claim.jobName() + ": member " + claim.member()
+                        + " stopped renewing its claim on execution " + claim.executionId() + " (lease ran out at "
+                        + claim.expiresAt() + "); starting the job again here");
+            }
+        }
+        return takenOver;
+    }
+
+    /** Whether this member's own execution still runs (its status as this member's job store has it). */
+    private static boolean running(long executionId) {
+        try {
+            return RUNNING.contains(BatchRuntime.getJobOperator().getJobExecution(executionId).getBatchStatus());
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "execution " + executionId + " is unknown here; dropping its claim", e);
+            return false;
+        }
+    }
+
+    Duration lease() {
+        return Duration.ofSeconds(leaseSeconds);
+    }
+
+    private Counter counter() {
+        return metrics.counter(Metadata.builder().withName("recsys.jobs.taken.over")
+                .withDescription("Jobs this member started again because the member running them stopped renewing "
+                        + "its claim").build());
+    }
+}
