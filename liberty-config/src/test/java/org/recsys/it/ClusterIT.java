@@ -216,6 +216,87 @@ class ClusterIT {
     }
 
     @Test
+    void writesAMemberStoredButNeverAnnouncedReachTheOthersOnceItIsGone() throws Exception {
+        // Eight clients stream feedback to B while A reads the same users' lists (so A holds copies of their
+        // profiles); B is killed mid-burst: writes in flight may be committed without their message (or answer).
+        // Fifty users, so that none sends more than clean-data's 60 events a minute (other tests count bursts).
+        List<String> users = java.util.stream.IntStream.range(0, 50).mapToObj(n -> prefix + "burst-on-b-" + n)
+                .toList();
+        users.forEach(user -> a.put("users/" + user, Map.of("preferenceText", "pianos, organs and synthesizers")));
+        List<String> items = java.util.stream.IntStream.rangeClosed(1, 8)
+                .mapToObj(n -> String.format("demo-keyboards-%02d", n)).toList();
+        java.util.concurrent.atomic.AtomicInteger acknowledged = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean streaming = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(9);
+        for (int c = 0; c < 8; c++) {
+            int client = c;
+            clients.submit(() -> {
+                for (int i = 0; streaming.get(); i++) {
+                    String item = items.get((client + i) % items.size());
+                    String user = users.get((client * 7 + i) % users.size());
+                    try {
+                        if (b.post("feedback", Map.of("userId", user, "itemId", item,
+                                "type", i % 4 == 3 ? "DISLIKE" : "VIEW")).status() == 201) {
+                            acknowledged.incrementAndGet();
+                        }
+                    } catch (RuntimeException cutOff) {
+                        Poll.sleep(200); // B is gone; keep trying until the test stops the stream
+                    }
+                }
+            });
+        }
+        clients.submit(() -> {
+            for (int i = 0; streaming.get(); i++) {
+                a.get("users/" + users.get(i % users.size()) + "/recommendations?n=5");
+            }
+        });
+        try {
+            Poll.until(acknowledged::get, n -> n >= 40, Duration.ofSeconds(60), "the burst to get going on B");
+            memberB.kill();
+            java.time.Instant killed = java.time.Instant.now();
+            Poll.until(() -> clusterMembers(a).size(), n -> n == 1, Duration.ofSeconds(30), "A to see B gone");
+            java.time.Instant gone = java.time.Instant.now();
+            streaming.set(false);
+            clients.shutdown();
+            assertThat(clients.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            long stored = users.stream().mapToLong(this::storedEventCount).sum();
+            System.out.println("[it] B killed mid-burst: " + stored + " events stored, " + acknowledged.get()
+                    + " acknowledged; A saw B gone after " + Duration.between(killed, gone).toMillis() + " ms");
+            assertThat(stored).as("nothing acknowledged is lost").isGreaterThanOrEqualTo(acknowledged.get());
+            // Within 5 s of B leaving A's view, A agrees with the database, whatever B never announced.
+            for (String user : users) {
+                long version = storedProfileVersion(user);
+                Poll.until(() -> a.get("users/" + user + "/profile").json().path("version").asLong(),
+                        v -> v == version, Duration.ofSeconds(5), "A's profile of " + user + " to be the stored "
+                                + "version " + version);
+            }
+            for (String item : items) {
+                long count = storedPopularity(item);
+                Poll.until(() -> a.get("status/items/" + item).json().path("popularity").asLong(), n -> n == count,
+                        Duration.ofSeconds(5), "A's popularity of " + item + " to be the stored " + count);
+            }
+        } finally {
+            streaming.set(false);
+            clients.shutdownNow();
+            memberB.start();
+            Poll.until(() -> clusterMembers(a).size(), n -> n == 2, Duration.ofSeconds(30), "B to join again");
+        }
+    }
+
+    private long storedEventCount(String userId) {
+        try (java.sql.Connection c = primary.database().connect();
+             java.sql.PreparedStatement s = c.prepareStatement("select count(*) from feedback_event where user_id = ?")) {
+            s.setString(1, userId);
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void aJobWhoseMemberDiedIsStartedAgainByAnotherMember() {
         // B starts train-models and is killed while it runs: nothing renews its claim on the job any more.
         Api.Answer started = b.post("jobs/train-models/executions", "");

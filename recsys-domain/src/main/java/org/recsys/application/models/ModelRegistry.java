@@ -22,6 +22,7 @@ import org.recsys.domain.model.registry.ModelKind;
 import org.recsys.domain.model.registry.ModelStatus;
 import org.recsys.domain.model.registry.ModelVersion;
 import org.recsys.domain.model.registry.ModelVersionRepository;
+import org.recsys.infrastructure.cluster.ClusterCatchUp;
 import org.recsys.infrastructure.cluster.ClusterMessage;
 import org.recsys.infrastructure.cluster.RecsysCluster;
 import org.recsys.ml.rating.RatingModel;
@@ -272,6 +273,31 @@ public class ModelRegistry {
             } catch (RuntimeException e) {
                 LOG.log(Level.SEVERE, "Could not load model " + message.field("version")
                         + "; this member keeps serving its previous model", e);
+            }
+        }
+    }
+
+    /**
+     * A promotion announced while this member was away (paused, cut off) never reaches it as a message: serve what the
+     * registry says is active wherever that differs from what this member serves.
+     */
+    void onCatchUp(@Observes ClusterCatchUp event) {
+        for (ModelKind kind : ModelKind.values()) {
+            try {
+                Optional<String> active = transactions.inNewTransaction(() -> versions.active(kind))
+                        .map(ModelVersion::version);
+                Optional<String> served = (switch (kind) {
+                    case RATING -> serving.rating();
+                    case SENTIMENT -> serving.sentiment();
+                    case TOPN -> serving.topN();
+                }).map(ActiveModel::version);
+                if (active.isPresent() && !active.equals(served)) {
+                    LOG.info(() -> "Catching up (" + event.why() + "): the registry's active " + kind.id()
+                            + " model is " + active.get() + ", this member served " + served.orElse("none"));
+                    load(active.get());
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not catch up with the active " + kind.id() + " model", e);
             }
         }
     }

@@ -51,7 +51,8 @@ import org.jgroups.fork.ForkChannel;
  *       sender's messages reliably and in order; each member applies them on one delivery thread, in that order.
  *       Why not an Infinispan cache as the bus: a synchronous replicated write waits for the key's primary owner,
  *       so one hung member stalled every writer (issue #12); an asynchronous one gives no order.</li>
- *   <li>{@link ClusterCatchUp}: fired when members join or merge back, and when this member notices it was paused
+ *   <li>{@link ClusterCatchUp}: fired when members join or merge back, when members leave (one that crashed between
+ *       a commit and its message leaves that write unannounced), and when this member notices it was paused
  *       for more than {@value #PAUSE_MILLIS} ms (its clock jumped between two ticks of a half-second timer), so
  *       that derived state is rebuilt from the database (messages missed while away are not replayed).</li>
  * </ul>
@@ -320,6 +321,14 @@ public class RecsysCluster {
                         MERGE_SETTLE_SECONDS, TimeUnit.SECONDS);
             } else if (!joined.isEmpty()) {
                 submitCatchUp("members " + joined + " joined or came back");
+            } else {
+                // A member that crashed may have committed writes it never got to announce: read them from the
+                // database now rather than when copies expire or popularity is next reconciled.
+                List<String> left = previous.getMembers().stream().filter(m -> !view.containsMember(m))
+                        .map(String::valueOf).toList();
+                if (!left.isEmpty()) {
+                    submitCatchUp("members " + left + " left");
+                }
             }
         }
 
