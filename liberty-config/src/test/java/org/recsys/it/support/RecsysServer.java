@@ -97,7 +97,7 @@ public class RecsysServer implements ParameterResolver {
     }
 
     /** Cluster ports of the run's two members (the second one is started by the cluster test). */
-    static final int[] CLUSTER_PORTS = {LibertyServer.freePort(), LibertyServer.freePort()};
+    static final int[] CLUSTER_PORTS = {LibertyServer.freePort(), LibertyServer.freePort(), LibertyServer.freePort()};
     /** The run's cluster secret: what lets a member in (RECSYS_CLUSTER_SECRET). */
     static final String CLUSTER_SECRET = "it-cluster-secret-" + UUID.randomUUID();
 
@@ -111,7 +111,8 @@ public class RecsysServer implements ParameterResolver {
         env.put("RECSYS_IMPORT_ROOTS", dataDirectory() + "," + importDirectory());
         env.put("RECSYS_CLUSTER_ENABLED", "true");
         env.put("RECSYS_CLUSTER_PORT", Integer.toString(CLUSTER_PORTS[index]));
-        env.put("RECSYS_CLUSTER_MEMBERS", "127.0.0.1[" + CLUSTER_PORTS[0] + "],127.0.0.1[" + CLUSTER_PORTS[1] + "]");
+        env.put("RECSYS_CLUSTER_MEMBERS", java.util.Arrays.stream(CLUSTER_PORTS).mapToObj(p -> "127.0.0.1[" + p + "]")
+                .collect(java.util.stream.Collectors.joining(",")));
         env.put("RECSYS_CLUSTER_NAME", "recsys-it-" + ProcessHandle.current().pid());
         env.put("RECSYS_CLUSTER_SECRET", CLUSTER_SECRET);
         // Popularity is reconciled with the database every 5 s (default 300 s), so that the fault tests can check

@@ -292,7 +292,8 @@ class JpaRepositoriesTest {
             assertThat(taken.member()).isEqualTo("member-b");
             assertThat(taken.executionId()).isNull();
             db.inTransaction(em -> {
-                new JpaJobClaimRepository(em).claim("train-models", "member-b", 12, "all", until, until.plusSeconds(60));
+                new JpaJobClaimRepository(em).claim("train-models", "member-b", 12, "all", until,
+                        until.plusSeconds(60));
                 return null;
             });
             assertThat(new JpaJobClaimRepository(db.entityManager()).find("train-models").orElseThrow().executionId())
