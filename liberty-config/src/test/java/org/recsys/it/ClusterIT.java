@@ -122,10 +122,19 @@ class ClusterIT {
         List<String> disliked = new java.util.ArrayList<>();
         List<Long> writeMillis = new java.util.ArrayList<>();
         int membersSeenByA;
+        String addedWhileAway = prefix + "theremin";
+        boolean added = false;
         memberB.signal("STOP");
         try {
             long until = System.nanoTime() + Duration.ofSeconds(40).toNanos();
             while (System.nanoTime() < until) {
+                if (!added && clusterMembers(a).size() == 1) {
+                    // Its message goes to A's view, which no longer has B: B can only learn of it by catching up.
+                    assertThat(a.put("items/" + addedWhileAway, Map.of("title", "Etherwave theremin", "description",
+                            "Theremin played without touch, with pitch and volume antennas")).status())
+                            .isEqualTo(201);
+                    added = true;
+                }
                 String top = RecommendationIT.ids(a.get("users/" + user + "/recommendations?n=10").json()).get(0);
                 long began = System.nanoTime();
                 assertThat(a.post("feedback", Map.of("userId", user, "itemId", top, "type", "DISLIKE")).status())
@@ -148,6 +157,11 @@ class ClusterIT {
         long freshMillis = (System.nanoTime() - resumed) / 1_000_000;
         Poll.until(() -> clusterMembers(a).size(), n -> n == 2, Duration.ofMinutes(2), "B to merge back");
         long mergedMillis = (System.nanoTime() - resumed) / 1_000_000;
+        assertThat(added).as("A dropped B in time to add an item B could not hear of").isTrue();
+        // B's catalogue has the item added while it was out of the view (it read what changed since it was gone).
+        Poll.until(() -> b.get("items/" + addedWhileAway + "/similar?n=3"),
+                answer -> answer.status() == 200 && answer.json().path("items").size() == 3, Duration.ofSeconds(10),
+                "B's catalogue to have " + addedWhileAway + ", with its vector, after the merge");
         // Messages sent while a merge settles can be lost; both members catch up again 5 s after it (the next
         // tests expect a settled cluster).
         Poll.until(() -> clusterMembers(b).size(), n -> n == 2, Duration.ofSeconds(30), "B to see A again");

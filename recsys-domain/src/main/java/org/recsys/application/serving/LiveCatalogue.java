@@ -14,13 +14,16 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.io.StringReader;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -69,6 +72,8 @@ public class LiveCatalogue {
 
     /** Up to this many changed items are embedded before the writing request returns, the rest in the background. */
     static final int EMBED_AT_ONCE = 20;
+    /** Most items a catch-up reads again; past that, a restart is the sure way back. */
+    static final int MAX_RELOADED = 100_000;
     static final int EMBED_PAGE = 64;
     static final int REVIEWS_PER_ITEM = 5;
 
@@ -142,15 +147,12 @@ public class LiveCatalogue {
                     .forEach(v -> stored.put(v.itemId(), v));
             List<CatalogueItem> loaded = new ArrayList<>(page.size());
             for (Item item : page) {
-                facts.put(item.id(), new ItemFacts(item.title(), item.categories(),
-                        reviews.getOrDefault(item.id(), ReviewSummary.NONE)));
-                ItemVector vector = stored.get(item.id());
-                boolean current = vector != null && vector.encoder().equals(encoderId);
-                if (!current) {
+                CatalogueItem entry = catalogued(item, stored.get(item.id()), encoderId,
+                        reviews.getOrDefault(item.id(), ReviewSummary.NONE));
+                if (entry.vector() == null) {
                     missing.add(item.id());
                 }
-                loaded.add(new CatalogueItem(item.id(), current ? vector.vector() : null,
-                        primaryCategory(item.categories()), popularity.getOrDefault(item.id(), 0L)));
+                loaded.add(entry);
             }
             loading.upsertAll(loaded);
             after = page.get(page.size() - 1).id();
@@ -165,6 +167,48 @@ public class LiveCatalogue {
         if (!missing.isEmpty()) {
             embedLater(missing);
         }
+    }
+
+    /** An item as the catalogue holds it (its facts recorded); without a vector when none is of this encoder. */
+    private CatalogueItem catalogued(Item item, ItemVector vector, String encoderId, ReviewSummary reviews) {
+        facts.put(item.id(), new ItemFacts(item.title(), item.categories(), reviews));
+        boolean current = vector != null && vector.encoder().equals(encoderId);
+        return new CatalogueItem(item.id(), current ? vector.vector() : null, primaryCategory(item.categories()),
+                popularity.getOrDefault(item.id(), 0L));
+    }
+
+    /**
+     * Reads again the items changed or embedded since {@code since}: their messages may never have reached this
+     * member (it was paused or cut off, or the member that changed them crashed before announcing it). Costs what
+     * changed, not the catalogue (both columns are indexed). Items removed meanwhile are not found this way.
+     */
+    private int reloadChangedSince(Instant since) {
+        CatalogueStore current = store;
+        if (current == null) {
+            return 0;
+        }
+        Set<String> ids = new LinkedHashSet<>(transactions.inNewTransaction(() -> items.idsChangedSince(since,
+                MAX_RELOADED)));
+        ids.addAll(transactions.inNewTransaction(() -> vectors.itemIdsEmbeddedSince(since, MAX_RELOADED)));
+        if (ids.size() >= MAX_RELOADED) {
+            LOG.warning(() -> "More than " + MAX_RELOADED + " items changed since " + since + "; reading the "
+                    + "first " + MAX_RELOADED + " again: restart this member to be sure it has every change");
+        }
+        String encoderId = encoding.encoderId();
+        List<String> all = new ArrayList<>(ids);
+        for (int from = 0; from < all.size(); from += 1000) {
+            List<String> page = all.subList(from, Math.min(all.size(), from + 1000));
+            Map<String, ItemVector> stored = new HashMap<>();
+            transactions.inNewTransaction(() -> vectors.findAll(page)).forEach(v -> stored.put(v.itemId(), v));
+            List<CatalogueItem> changed = new ArrayList<>(page.size());
+            for (Item item : transactions.inNewTransaction(() -> items.findAll(page))) {
+                ItemFacts before = facts.get(item.id());
+                changed.add(catalogued(item, stored.get(item.id()), encoderId,
+                        before == null ? ReviewSummary.NONE : before.reviews()));
+            }
+            current.upsertAll(changed);
+        }
+        return ids.size();
     }
 
     private ItemCatalogue.IndexKind indexKind() {
@@ -222,6 +266,16 @@ public class LiveCatalogue {
     /** After a view change or a pause, counts may have been missed on either side: correct them at once. */
     void onCatchUp(@Observes ClusterCatchUp event) {
         executor.submit(() -> reconcileQuietly(false, event.why()));
+        // On the delivery thread (where catch-ups arrive), in order with the messages: a message applied while the
+        // rows were read could otherwise be overwritten by the older row.
+        try {
+            int reloaded = reloadChangedSince(event.missedSince());
+            LOG.info(() -> "Catching up (" + event.why() + "): " + reloaded + " items changed since "
+                    + event.missedSince() + " read again");
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Reading items changed since " + event.missedSince() + " failed ("
+                    + event.why() + ")", e);
+        }
     }
 
     /** The current snapshot; take it once per request. */

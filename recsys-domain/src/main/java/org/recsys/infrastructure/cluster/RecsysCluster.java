@@ -26,6 +26,7 @@ import org.infinispan.manager.DefaultCacheManager;
 import org.infinispan.remoting.transport.Transport;
 import org.infinispan.remoting.transport.jgroups.JGroupsChannelConfigurator;
 import org.infinispan.remoting.transport.jgroups.JGroupsTransport;
+import org.jgroups.Address;
 import org.jgroups.BytesMessage;
 import org.jgroups.JChannel;
 import org.jgroups.MergeView;
@@ -110,6 +111,11 @@ public class RecsysCluster {
     static final long PAUSE_MILLIS = 3000;
     /** How long after a merge this member catches up a second time. */
     static final long MERGE_SETTLE_SECONDS = 5;
+    /**
+     * How far before the moment a member noticed it may have missed messages it reads changes again: failure
+     * detection takes up to 12 s (FD_ALL3 and VERIFY_SUSPECT2 in recsys-jgroups.xml), plus messages still in flight.
+     */
+    static final java.time.Duration MISSED_MARGIN = java.time.Duration.ofSeconds(60);
 
     private volatile DefaultCacheManager manager;
     private volatile ForkChannel bus;
@@ -183,12 +189,13 @@ public class RecsysCluster {
         lastTick = now;
         if (gapMillis > PAUSE_MILLIS) {
             LOG.warning(() -> "This member was paused for about " + gapMillis + " ms; catching up from the database");
-            submitCatchUp("paused for " + gapMillis + " ms");
+            submitCatchUp("paused for " + gapMillis + " ms", java.time.Instant.now().minusMillis(gapMillis));
         }
     }
 
-    private void submitCatchUp(String why) {
-        onDeliveryThread(() -> catchUp.fire(new ClusterCatchUp(why)), "Catching up after '" + why + "'");
+    private void submitCatchUp(String why, java.time.Instant missedFrom) {
+        java.time.Instant since = missedFrom.minus(MISSED_MARGIN);
+        onDeliveryThread(() -> catchUp.fire(new ClusterCatchUp(why, since)), "Catching up after '" + why + "'");
     }
 
     /** Runs work after what the delivery thread already has, logging rather than losing its failure. */
@@ -292,6 +299,8 @@ public class RecsysCluster {
     private final class BusReceiver implements Receiver {
 
         private volatile View last;
+        /** When each member last left this member's view: how far back a member that comes back may differ. */
+        private final Map<Address, java.time.Instant> departedAt = new java.util.concurrent.ConcurrentHashMap<>();
 
         @Override
         public void receive(Message message) {
@@ -311,24 +320,29 @@ public class RecsysCluster {
             if (previous == null) {
                 return; // the first view: start-up loads everything from the database anyway
             }
-            List<String> joined = view.getMembers().stream().filter(m -> !previous.containsMember(m))
-                    .map(String::valueOf).toList();
+            java.time.Instant now = java.time.Instant.now();
+            List<Address> joinedAddresses = view.getMembers().stream().filter(m -> !previous.containsMember(m))
+                    .toList();
+            List<String> joined = joinedAddresses.stream().map(String::valueOf).toList();
+            List<Address> leftAddresses = previous.getMembers().stream().filter(m -> !view.containsMember(m))
+                    .toList();
+            leftAddresses.forEach(m -> departedAt.put(m, now));
+            // Messages may be missing from when members that come back were last seen; a newcomer loaded
+            // everything itself, and what it wrote before joining is at most the margin old.
+            java.time.Instant missedFrom = joinedAddresses.stream().map(departedAt::remove)
+                    .filter(java.util.Objects::nonNull).min(java.util.Comparator.naturalOrder()).orElse(now);
             if (view instanceof MergeView) {
                 // Both sides of a merge may have missed the other's messages, even one that never saw the split;
                 // messages sent while the merge settles can be lost too, so catch up once more a little later.
-                submitCatchUp("views merged into " + view.getMembers());
-                pauseWatch.schedule(() -> submitCatchUp("views merged " + MERGE_SETTLE_SECONDS + " s ago"),
-                        MERGE_SETTLE_SECONDS, TimeUnit.SECONDS);
+                submitCatchUp("views merged into " + view.getMembers(), missedFrom);
+                pauseWatch.schedule(() -> submitCatchUp("views merged " + MERGE_SETTLE_SECONDS + " s ago",
+                        missedFrom), MERGE_SETTLE_SECONDS, TimeUnit.SECONDS);
             } else if (!joined.isEmpty()) {
-                submitCatchUp("members " + joined + " joined or came back");
-            } else {
+                submitCatchUp("members " + joined + " joined or came back", missedFrom);
+            } else if (!leftAddresses.isEmpty()) {
                 // A member that crashed may have committed writes it never got to announce: read them from the
                 // database now rather than when copies expire or popularity is next reconciled.
-                List<String> left = previous.getMembers().stream().filter(m -> !view.containsMember(m))
-                        .map(String::valueOf).toList();
-                if (!left.isEmpty()) {
-                    submitCatchUp("members " + left + " left");
-                }
+                submitCatchUp("members " + leftAddresses + " left", now);
             }
         }
 

@@ -42,6 +42,12 @@ public class JpaItemRepository implements ItemRepository {
     }
 
     @Override
+    public List<String> idsChangedSince(java.time.Instant since, int limit) {
+        return em.createQuery("select i.id from Item i where i.updatedAt >= :since order by i.updatedAt", String.class)
+                .setParameter("since", since).setMaxResults(limit).getResultList();
+    }
+
+    @Override
     public List<Item> listAfter(String afterId, String query, int limit) {
         StringBuilder jpql = new StringBuilder("select i from Item i where 1 = 1");
         if (afterId != null) {

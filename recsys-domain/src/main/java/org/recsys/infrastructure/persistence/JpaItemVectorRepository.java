@@ -29,6 +29,12 @@ public class JpaItemVectorRepository implements ItemVectorRepository {
     }
 
     @Override
+    public List<String> itemIdsEmbeddedSince(java.time.Instant since, int limit) {
+        return em.createQuery("select v.itemId from ItemVector v where v.updatedAt >= :since order by v.updatedAt",
+                String.class).setParameter("since", since).setMaxResults(limit).getResultList();
+    }
+
+    @Override
     public List<ItemVector> listAfter(String encoder, String afterItemId, int limit) {
         return em.createQuery("select v from ItemVector v where v.encoder = :encoder and v.itemId > :after "
                         + "order by v.itemId", ItemVector.class)

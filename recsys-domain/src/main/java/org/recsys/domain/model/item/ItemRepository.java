@@ -22,6 +22,9 @@ public interface ItemRepository {
 
     long count();
 
+    /** Ids of items created or changed at or after {@code since}, oldest change first, at most {@code limit}. */
+    List<String> idsChangedSince(java.time.Instant since, int limit);
+
     void store(Item item);
 
     void remove(Item item);

@@ -16,5 +16,8 @@ public interface ItemVectorRepository {
 
     long count(String encoder);
 
+    /** Ids of items whose vector was stored at or after {@code since}, oldest first, at most {@code limit}. */
+    List<String> itemIdsEmbeddedSince(java.time.Instant since, int limit);
+
     void store(ItemVector vector);
 }
