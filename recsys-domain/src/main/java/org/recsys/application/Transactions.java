@@ -43,9 +43,12 @@ public class Transactions {
         }
     }
 
-    /** Whether the failure is a unique-key conflict with a concurrent writer (SQLSTATE 23505 on H2 and PostgreSQL). */
+    /**
+     * Whether the failure is a unique-key conflict with a concurrent writer: SQLSTATE 23505 on H2 and PostgreSQL, or
+     * 90131 on H2 when the conflicting row is not yet committed (H2 reports a concurrent update then).
+     */
     public static boolean isUniqueViolation(Throwable failure) {
-        return hasSqlState(failure, "23505");
+        return hasSqlState(failure, "23505") || hasSqlState(failure, "90131");
     }
 
     /**

@@ -10,7 +10,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -18,6 +20,7 @@ import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.recsys.application.Transactions;
+import org.recsys.application.UnknownEntityException;
 import org.recsys.domain.model.schedule.JobClaim;
 import org.recsys.domain.model.schedule.JobClaimRepository;
 import org.recsys.infrastructure.cluster.RecsysCluster;
@@ -32,6 +35,8 @@ import org.recsys.infrastructure.cluster.RecsysCluster;
  *
  * <p>Our own rather than a library's because the job store is Liberty's: the lease only has to outlive the
  * execution it names, and the claim table sits next to the schedules that already use the same compare-and-set.
+ * Leases are written and compared with each member's clock: keep the members' clocks in step (NTP) to well within
+ * the lease.
  */
 @ApplicationScoped
 public class JobClaims {
@@ -62,6 +67,17 @@ public class JobClaims {
     }
 
     /**
+     * This JVM's name in claims: the cluster member's name plus a suffix of its own, so that a member restarted
+     * under a configured node name (or two members misconfigured with one) never mistakes another run's claims for
+     * its own.
+     */
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+    String member() {
+        return cluster.nodeName() + "/" + run;
+    }
+
+    /**
      * Records that this member started an execution of a job. The execution runs whether or not this succeeds; it is
      * then only not taken over should this member die.
      */
@@ -69,7 +85,7 @@ public class JobClaims {
         Instant now = clock.instant();
         try {
             transactions.inNewTransaction(() -> {
-                claims.claim(jobName, cluster.nodeName(), executionId, scope, now, now.plus(lease()));
+                claims.claim(jobName, member(), executionId, scope, now, now.plus(lease()));
                 return null;
             });
         } catch (RuntimeException e) {
@@ -78,48 +94,74 @@ public class JobClaims {
         }
     }
 
-    /** Gives up a claim taken over whose job could not be started, so that another member may try. */
-    void release(String jobName) {
-        transactions.inNewTransaction(() -> claims.release(jobName, cluster.nodeName()));
+    /**
+     * A claim taken over whose job could not be started: its lease ends now, so that the next tick of any member
+     * (this one included) takes it over and tries again.
+     */
+    void giveUp(String jobName) {
+        transactions.inNewTransaction(() -> claims.expire(jobName, member(), clock.instant()));
     }
 
     /**
      * Renews the leases of this member's running executions, drops the claims of its ended ones and takes over
-     * claims whose lease ran out; returns what it took over, for the caller to start.
+     * claims whose lease ran out (another member's, or one this member took over and could not start); returns
+     * what it took over, for the caller to start. A claim that fails to be checked is checked again next tick.
      */
     List<TakenOver> maintain() {
-        String me = cluster.nodeName();
+        String me = member();
         Instant now = clock.instant();
         List<TakenOver> takenOver = new ArrayList<>();
         for (JobClaim claim : transactions.inNewTransaction(claims::findAll)) {
-            if (claim.member().equals(me)) {
-                if (claim.executionId() != null && running(claim.executionId())) {
-                    transactions.inNewTransaction(() -> claims.renew(claim.jobName(), me, claim.executionId(),
-                            now.plus(lease())));
-                } else if (claim.executionId() != null || claim.expiresAt().isBefore(now)) {
-                    // Ended, or taken over by a tick that failed before it could start the job.
-                    transactions.inNewTransaction(() -> claims.release(claim.jobName(), me));
+            try {
+                boolean mine = claim.member().equals(me);
+                if (mine && claim.executionId() != null) {
+                    Optional<Boolean> running = running(claim.executionId());
+                    if (running.isPresent() && running.get()) {
+                        transactions.inNewTransaction(() -> claims.renew(claim.jobName(), me, claim.executionId(),
+                                now.plus(lease())));
+                    } else if (running.isPresent()) {
+                        transactions.inNewTransaction(() -> claims.release(claim.jobName(), me,
+                                claim.executionId()));
+                    }
+                } else if (claim.expiresAt().isBefore(now) && transactions.inNewTransaction(() -> claims.takeOver(
+                        claim.jobName(), claim.member(), claim.expiresAt(), me, now, now.plus(lease())))) {
+                    takenOver.add(new TakenOver(claim.jobName(), claim.scope(), claim.member(),
+                            claim.executionId(), claim.expiresAt()));
+                    counter().inc();
+                    LOG.warning(() -> "Taking over " + claim.jobName() + ": member " + claim.member()
+                            + " stopped renewing its claim on execution " + claim.executionId() + " (lease ran out "
+                            + "at " + claim.expiresAt() + "); starting the job again here");
                 }
-            } else if (claim.expiresAt().isBefore(now) && transactions.inNewTransaction(() -> claims.takeOver(
-                    claim.jobName(), claim.member(), claim.expiresAt(), me, now, now.plus(lease())))) {
-                takenOver.add(new TakenOver(claim.jobName(), claim.scope(), claim.member(), claim.executionId(),
-                        claim.expiresAt()));
-                counter().inc();
-                LOG.warning(() -> "Taking over " + claim.jobName() + ": member " + claim.member()
-                        + " stopped renewing its claim on execution " + claim.executionId() + " (lease ran out at "
-                        + claim.expiresAt() + "); starting the job again here");
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Checking the claim on " + claim.jobName() + " failed; trying again at the "
+                        + "next tick", e);
             }
         }
         return takenOver;
     }
 
-    /** Whether this member's own execution still runs (its status as this member's job store has it). */
-    private static boolean running(long executionId) {
+    /** Whether a live claim holds the job: an execution of it still runs, here or on another member. */
+    boolean running(String jobName) {
+        Instant now = clock.instant();
+        return transactions.inNewTransaction(() -> claims.find(jobName)).filter(c -> !c.expiresAt().isBefore(now))
+                .isPresent();
+    }
+
+    /**
+     * Whether this member's own execution still runs, as its job store has it: empty when the store could not be
+     * read (the claim is then kept), false when it ended or the store does not know it.
+     */
+    private static Optional<Boolean> running(long executionId) {
         try {
-            return RUNNING.contains(BatchRuntime.getJobOperator().getJobExecution(executionId).getBatchStatus());
+            return Optional.of(RUNNING.contains(BatchRuntime.getJobOperator().getJobExecution(executionId)
+                    .getBatchStatus()));
         } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "execution " + executionId + " is unknown here; dropping its claim", e);
-            return false;
+            if (JobService.unknownExecutionOr(e, executionId) instanceof UnknownEntityException) {
+                return Optional.of(false);
+            }
+            LOG.log(Level.WARNING, "Could not read the status of execution " + executionId + "; keeping its claim",
+                    e);
+            return Optional.empty();
         }
     }
 

@@ -156,7 +156,10 @@ public class JobScheduler {
                 Instant following = next(schedule.cron(), now);
                 boolean mine = transactions.inNewTransaction(() -> schedules.claim(schedule.jobName(),
                         schedule.nextRun(), following));
-                if (mine) {
+                if (mine && claims.running(schedule.jobName())) {
+                    LOG.info(() -> "Schedule skipped " + schedule.jobName() + " at " + schedule.nextRun()
+                            + ": an execution of it still runs (a live claim); next run " + following);
+                } else if (mine) {
                     JobRun run = jobs.start(schedule.jobName());
                     transactions.inNewTransaction(() -> {
                         schedules.find(schedule.jobName()).ifPresent(s -> s.ran(now, run.executionId()));
@@ -180,9 +183,9 @@ public class JobScheduler {
                             + " in place of execution " + abandoned.previousExecution() + " of "
                             + abandoned.previousMember());
                 } catch (RuntimeException e) {
-                    claims.release(abandoned.jobName());
-                    LOG.log(Level.WARNING, "Could not start " + abandoned.jobName() + " again; another member (or "
-                            + "this one, at its next tick) may take it over", e);
+                    claims.giveUp(abandoned.jobName());
+                    LOG.log(Level.WARNING, "Could not start " + abandoned.jobName() + " again; the next tick of any "
+                            + "member tries again", e);
                 }
             }
         } catch (RuntimeException e) {

@@ -83,14 +83,21 @@ public class ModelRegistry {
      * first (one ACTIVE per kind) and the other is decided again against it.
      */
     public Registration register(TrainedModel<?> trained) {
-        return Transactions.retryingConcurrentInserts(transactions, () -> registerOnce(trained));
+        java.util.concurrent.atomic.AtomicBoolean retried = new java.util.concurrent.atomic.AtomicBoolean();
+        return Transactions.retryingConcurrentInserts(transactions, () -> registerOnce(trained,
+                retried.getAndSet(true)));
     }
 
-    private Registration registerOnce(TrainedModel<?> trained) {
+    private Registration registerOnce(TrainedModel<?> trained, boolean retried) {
         ModelVersion version = stored(trained);
         Optional<ModelVersion> active = versions.activeForUpdate(trained.kind());
-        Decision decision = decide(trained.kind(), trained.candidate().metrics(), active.map(ModelVersion::version),
-                trained.servingMetrics(), trained.holdoutSize(), margin(trained.kind()));
+        // A retry means another member's first version went live meanwhile, measured against nothing, as this one
+        // was: neither is known to be better, so the one serving stays.
+        Decision decision = retried && active.isPresent()
+                ? new Decision(false, "another " + trained.kind().id() + " model (" + active.get().version()
+                        + ") went live while this one was registered; promote this one by hand to serve it")
+                : decide(trained.kind(), trained.candidate().metrics(), active.map(ModelVersion::version),
+                        trained.servingMetrics(), trained.holdoutSize(), margin(trained.kind()));
         if (decision.promote()) {
             active.ifPresent(previous -> versions.retire(previous, "replaced by " + version.version() + ": "
                     + decision.reason()));

@@ -53,9 +53,19 @@ public class JpaJobClaimRepository implements JobClaimRepository {
     }
 
     @Override
-    public boolean release(String jobName, String member) {
-        return em.createQuery("delete from JobClaim c where c.jobName = :job and c.member = :member")
-                .setParameter("job", jobName).setParameter("member", member).executeUpdate() == 1;
+    public boolean release(String jobName, String member, long executionId) {
+        return em.createQuery("delete from JobClaim c where c.jobName = :job and c.member = :member "
+                        + "and c.executionId = :execution")
+                .setParameter("job", jobName).setParameter("member", member).setParameter("execution", executionId)
+                .executeUpdate() == 1;
+    }
+
+    @Override
+    public boolean expire(String jobName, String member, Instant at) {
+        return em.createQuery("update JobClaim c set c.expiresAt = :at where c.jobName = :job "
+                        + "and c.member = :member and c.executionId is null")
+                .setParameter("at", at).setParameter("job", jobName).setParameter("member", member)
+                .executeUpdate() == 1;
     }
 
     @Override

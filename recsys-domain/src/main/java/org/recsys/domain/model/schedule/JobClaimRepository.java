@@ -20,8 +20,11 @@ public interface JobClaimRepository {
     /** Extends the lease of a member's own execution; false when the claim is no longer that execution's. */
     boolean renew(String jobName, String member, long executionId, Instant until);
 
-    /** Drops the claim if it is still the member's (its execution ended, or its start failed). */
-    boolean release(String jobName, String member);
+    /** Drops the claim if it is still the member's, for that execution (which ended). */
+    boolean release(String jobName, String member, long executionId);
+
+    /** Ends the lease at {@code at} of a claim the member took over and could not start, for the next tick to retry. */
+    boolean expire(String jobName, String member, Instant at);
 
     /**
      * Takes a claim whose lease ran out: wins only if the claim still names {@code previousMember} with that expiry,
