@@ -253,6 +253,8 @@ class ClusterIT {
         users.forEach(user -> a.put("users/" + user, Map.of("preferenceText", "pianos, organs and synthesizers")));
         List<String> items = java.util.stream.IntStream.rangeClosed(1, 8)
                 .mapToObj(n -> String.format("demo-keyboards-%02d", n)).toList();
+        assertThat(a.post("feedback", Map.of("userId", users.get(0), "itemId", items.get(0), "type", "VIEW"))
+                .status()).isEqualTo(201);
         java.util.concurrent.atomic.AtomicInteger acknowledged = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicBoolean streaming = new java.util.concurrent.atomic.AtomicBoolean(true);
         java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(9);
@@ -261,7 +263,8 @@ class ClusterIT {
             clients.submit(() -> {
                 for (int i = 0; streaming.get(); i++) {
                     String item = items.get((client + i) % items.size());
-                    String user = users.get((client * 7 + i) % users.size());
+                    // Not users.get(0): the test changes that one's stored profile itself.
+                    String user = users.get(1 + (client * 7 + i) % (users.size() - 1));
                     try {
                         if (b.post("feedback", Map.of("userId", user, "itemId", item,
                                 "type", i % 4 == 3 ? "DISLIKE" : "VIEW")).status() == 201) {
@@ -280,6 +283,10 @@ class ClusterIT {
         });
         try {
             Poll.until(acknowledged::get, n -> n >= 40, Duration.ofSeconds(60), "the burst to get going on B");
+            // What a crash between commit and message leaves, for certain rather than by chance: a profile change
+            // in the database that no member announced (A and C hold copies of this user's profile by now).
+            String unannounced = users.get(0);
+            bumpStoredProfileVersion(unannounced);
             memberB.kill();
             java.time.Instant killed = java.time.Instant.now();
             Poll.until(() -> clusterMembers(a).size(), n -> n == 2, Duration.ofSeconds(30), "A to see B gone");
@@ -291,6 +298,14 @@ class ClusterIT {
             System.out.println("[it] B killed mid-burst: " + stored + " events stored, " + acknowledged.get()
                     + " acknowledged; A saw B gone after " + Duration.between(killed, gone).toMillis() + " ms");
             assertThat(stored).as("nothing acknowledged is lost").isGreaterThanOrEqualTo(acknowledged.get());
+            // The change nobody announced: both have it within 5 s of B leaving the view (copies would otherwise
+            // live on for their lifespan, 60 s).
+            long bumped = storedProfileVersion(unannounced);
+            for (Api member : List.of(a, c)) {
+                Poll.until(() -> member.get("users/" + unannounced + "/profile").json().path("version").asLong(),
+                        v -> v == bumped, Duration.ofSeconds(5).minus(Duration.between(gone,
+                                java.time.Instant.now())), "the unannounced profile version " + bumped);
+            }
             // Within 5 s of B leaving the view, A and C agree with the database, whatever B never announced.
             for (Map.Entry<String, Api> member : Map.of("A", a, "C", c).entrySet()) {
                 for (String user : users) {
@@ -312,6 +327,17 @@ class ClusterIT {
             streaming.set(false);
             clients.shutdownNow();
             memberB.start();
+        }
+    }
+
+    private void bumpStoredProfileVersion(String userId) {
+        try (java.sql.Connection c = primary.database().connect();
+             java.sql.PreparedStatement s = c.prepareStatement("update user_profile set version = version + 1 "
+                     + "where user_id = ?")) {
+            s.setString(1, userId);
+            assertThat(s.executeUpdate()).as("a stored profile of " + userId).isEqualTo(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
