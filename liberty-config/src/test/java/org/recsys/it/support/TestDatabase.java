@@ -96,6 +96,31 @@ public final class TestDatabase {
         return DriverManager.getConnection(environment().get("RECSYS_DB_URL"), "recsys", "recsys");
     }
 
+    /** The one number a query with one parameter answers (a count, a version); fails when it answers no row. */
+    public long number(String sql, String parameter) {
+        try (Connection c = connect(); java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, parameter);
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    throw new AssertionError("no row for " + parameter + " from " + sql);
+                }
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs an update with one parameter; returns the rows it changed. */
+    public int update(String sql, String parameter) {
+        try (Connection c = connect(); java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, parameter);
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The schema the servers' tables are in, as the database's catalogue names it. */
     public String schemaName() {
         return "postgresql".equals(kind) ? schema : "PUBLIC";
