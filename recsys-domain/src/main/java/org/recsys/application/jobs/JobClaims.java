@@ -62,8 +62,7 @@ public class JobClaims {
     Clock clock = Clock.systemUTC();
 
     /** A claim this member took over: the job to start again, and whose it was. */
-    public record TakenOver(String jobName, String scope, String previousMember, Long previousExecution,
-                            Instant expiredAt) {
+    public record TakenOver(String jobName, String scope, String previousMember, Long previousExecution) {
     }
 
     /**
@@ -126,7 +125,7 @@ public class JobClaims {
                 } else if (claim.expiresAt().isBefore(now) && transactions.inNewTransaction(() -> claims.takeOver(
                         claim.jobName(), claim.member(), claim.expiresAt(), me, now, now.plus(lease())))) {
                     takenOver.add(new TakenOver(claim.jobName(), claim.scope(), claim.member(),
-                            claim.executionId(), claim.expiresAt()));
+                            claim.executionId()));
                     counter().inc();
                     LOG.warning(() -> "Taking over " + claim.jobName() + ": member " + claim.member()
                             + " stopped renewing its claim on execution " + claim.executionId() + " (lease ran out "

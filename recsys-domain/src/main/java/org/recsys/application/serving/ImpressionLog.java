@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,6 +20,7 @@ import org.recsys.application.Transactions;
 import org.recsys.domain.model.experiment.StrategyStatsRepository;
 import org.recsys.domain.model.impression.Impression;
 import org.recsys.domain.model.impression.ImpressionRepository;
+import org.recsys.domain.model.user.UserRepository;
 
 /**
  * Writes every list shown as an impression, and counts it for its strategy, off the request path: lists are queued
@@ -36,6 +38,8 @@ public class ImpressionLog {
     ImpressionRepository impressions;
     @Inject
     StrategyStatsRepository stats;
+    @Inject
+    UserRepository users;
     @Inject
     Transactions transactions;
     @Resource
@@ -79,8 +83,14 @@ public class ImpressionLog {
 
     private void store(List<Impression> batch) {
         transactions.inNewTransaction(() -> {
+            // A user erased since the list was shown has no row to refer to: skip theirs rather than fail the
+            // commit (an FFDC incident, then one transaction per impression below).
+            Set<String> present = users.existingIds(batch.stream().map(Impression::userId).distinct().toList());
             Map<String, Long> perStrategy = new HashMap<>();
             for (Impression impression : batch) {
+                if (!present.contains(impression.userId())) {
+                    continue;
+                }
                 impressions.store(impression);
                 perStrategy.merge(impression.strategy(), 1L, Long::sum);
             }
