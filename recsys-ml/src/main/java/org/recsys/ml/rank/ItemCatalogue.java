@@ -143,6 +143,11 @@ public final class ItemCatalogue {
         return popularity[position];
     }
 
+    /** The highest interaction count of an active item, 0 for none. */
+    public long maxPopularity() {
+        return slots.maxPopularity();
+    }
+
     /** Popularity on a 0..1 log scale (most popular item = 1). */
     public float popularityScore(int position) {
         long max = slots.maxPopularity();

@@ -17,7 +17,8 @@ import java.util.Map;
  */
 public final class TopNModel {
 
-    private static final int FORMAT = 1;
+    /** 2 adds the popularity scale; format 1 models (without it) scale popularity by the live catalogue. */
+    private static final int FORMAT = 2;
 
     private final ItemItemModel ease;
     private final ItemItemModel rp3;
@@ -27,10 +28,11 @@ public final class TopNModel {
     private final int[] trendingOrder;
     private final double[][] rankerWeights;
     private final double diversityLambda;
+    private final double popularityScale;
     private final Map<String, String> provenance;
 
     TopNModel(ItemItemModel ease, ItemItemModel rp3, ItemItemModel knn, float[] trending, float[] freshness, double[][] rankerWeights,
-              double diversityLambda, Map<String, String> provenance) {
+              double diversityLambda, double popularityScale, Map<String, String> provenance) {
         this.ease = ease;
         this.rp3 = rp3;
         this.knn = knn;
@@ -38,6 +40,7 @@ public final class TopNModel {
         this.freshness = freshness;
         this.rankerWeights = rankerWeights;
         this.diversityLambda = diversityLambda;
+        this.popularityScale = popularityScale;
         this.provenance = Map.copyOf(provenance);
         Integer[] order = new Integer[trending.length];
         for (int i = 0; i < order.length; i++) {
@@ -92,6 +95,29 @@ public final class TopNModel {
         return freshness;
     }
 
+    /** log(1 + the top interaction count) of the catalogue the ranker learnt on; NaN for a format 1 model. */
+    double popularityScale() {
+        return popularityScale;
+    }
+
+    /**
+     * The popularity feature on the scale the ranker learnt it: log count over the log of the training catalogue's
+     * top count. Scaled by the live catalogue's top count instead, a catalogue that grows after training (another
+     * shop's data imported, one new blockbuster) would lower every other item's feature, and weights the ranker
+     * learnt with either sign would reorder items whose own counts never changed.
+     */
+    double popularity(org.recsys.ml.rank.ItemCatalogue catalogue, int position) {
+        if (!(popularityScale > 0)) {
+            return catalogue.popularityScore(position);
+        }
+        return Math.min(1, Math.log1p(Math.max(0, catalogue.popularity(position))) / popularityScale);
+    }
+
+    /** log(1 + top count) of a catalogue: the popularity scale of a ranker learnt on it. */
+    static double popularityScale(org.recsys.ml.rank.ItemCatalogue catalogue) {
+        return Math.log1p(catalogue.maxPopularity());
+    }
+
     /** Users with at most this many history items are ranked by the new-user ranker. */
     public static final int NEW_USER_HISTORY = 5;
 
@@ -125,7 +151,7 @@ public final class TopNModel {
 
     /** The same sources with other ranker weights and MMR trade-off. */
     TopNModel withRanker(double[][] weights, double lambda) {
-        return new TopNModel(ease, rp3, knn, trending, freshness, weights, lambda, provenance);
+        return new TopNModel(ease, rp3, knn, trending, freshness, weights, lambda, popularityScale, provenance);
     }
 
     /** The same model with its item-item models refitted to more interactions (settings and ranker kept). */
@@ -141,7 +167,7 @@ public final class TopNModel {
         refitted.put("refittedOn", interactions.size() + " interactions");
         return new TopNModel(ease == null ? null : newEase, newRp3, newKnn,
                 TopNTrainer.trending(interactions, settings.trendingHalfLifeDays()),
-                TopNTrainer.freshness(interactions), rankerWeights, diversityLambda, refitted);
+                TopNTrainer.freshness(interactions), rankerWeights, diversityLambda, popularityScale, refitted);
     }
 
     public byte[] toBytes() {
@@ -167,6 +193,7 @@ public final class TopNModel {
                 }
             }
             out.writeDouble(diversityLambda);
+            out.writeDouble(popularityScale);
             out.writeInt(provenance.size());
             for (Map.Entry<String, String> e : new java.util.TreeMap<>(provenance).entrySet()) {
                 out.writeUTF(e.getKey());
@@ -182,7 +209,7 @@ public final class TopNModel {
         try (DataInputStream in = new DataInputStream(new java.util.zip.InflaterInputStream(
                 new ByteArrayInputStream(bytes)))) {
             int format = in.readByte();
-            if (format != FORMAT) {
+            if (format != FORMAT && format != 1) {
                 throw new IOException("unknown top-N model format " + format);
             }
             ItemItemModel ease = in.readBoolean() ? ItemItemModel.read(in) : null;
@@ -203,12 +230,13 @@ public final class TopNModel {
                 }
             }
             double lambda = in.readDouble();
+            double popularityScale = format >= 2 ? in.readDouble() : Double.NaN;
             int entries = in.readInt();
             Map<String, String> provenance = new LinkedHashMap<>();
             for (int e = 0; e < entries; e++) {
                 provenance.put(in.readUTF(), in.readUTF());
             }
-            return new TopNModel(ease, rp3, knn, trending, freshness, weights, lambda, provenance);
+            return new TopNModel(ease, rp3, knn, trending, freshness, weights, lambda, popularityScale, provenance);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -117,7 +117,7 @@ public final class TopNTrainer {
                 profileWeights);
         TopNModel unranked = new TopNModel(ease, rp3, knn, trending(older, settings.trendingHalfLifeDays()),
                 freshness(older), new double[2][RankingFeatures.COUNT + 1], 1.0,
-                Map.of());
+                TopNModel.popularityScale(catalogue), Map.of());
         TwoStageRecommender recommender = new TwoStageRecommender(settings);
         List<String> rankerUsers = new ArrayList<>(split.heldOut().keySet());
         Collections.shuffle(rankerUsers, new java.util.Random(seed));
@@ -201,7 +201,7 @@ public final class TopNTrainer {
             candidateCache.clear();
         }
         TopNModel ranked = new TopNModel(ease, rp3, knn, unranked.trendingScores(), unranked.freshnessScores(), weights,
-                1.0, Map.of());
+                1.0, unranked.popularityScale(), Map.of());
 
         double undiversified = Double.NaN;
         double chosenLambda = 1.0;
@@ -230,10 +230,11 @@ public final class TopNTrainer {
         provenance.put("newUserRanking", chosen[1] + ": " + describe(weights[1]));
         provenance.put("tribuoVersion", org.tribuo.Tribuo.VERSION);
         provenance.put("diversityLambda", Double.toString(chosenLambda));
+        provenance.put("popularityScale", String.format(Locale.ROOT, "%.3f", unranked.popularityScale()));
         provenance.put("validationNdcg", String.format(Locale.ROOT, "%.4f", undiversified));
         provenance.put("validationUsers", Integer.toString(split.heldOut().size()));
         TopNModel validated = new TopNModel(ease, rp3, knn, unranked.trendingScores(), unranked.freshnessScores(),
-                weights, chosenLambda, provenance);
+                weights, chosenLambda, unranked.popularityScale(), provenance);
         return new Result(validated.refit(Interactions.of(interactions), settings), validation);
     }
 

@@ -198,7 +198,7 @@ public final class TwoStageRecommender {
                 bestSimilarity = Math.max(0, catalogue.similarity(textQuery, position));
             }
             f[RankingFeatures.TEXT_SIMILARITY] = bestSimilarity;
-            f[RankingFeatures.POPULARITY] = catalogue.popularityScore(position);
+            f[RankingFeatures.POPULARITY] = model.popularity(catalogue, position);
             f[RankingFeatures.TRENDING] = model.trending(modelItem);
             f[RankingFeatures.FRESHNESS] = model.freshness(modelItem);
             f[RankingFeatures.COLD_TEXT] = cold * bestSimilarity;

@@ -140,6 +140,42 @@ class TwoStageRecommenderTest {
     }
 
     @Test
+    void aCatalogueThatGrowsAfterTrainingLeavesOtherItemsFeaturesAndListsAlone() {
+        // Another shop's data imported after training: one item far more popular than anything the ranker saw.
+        ItemCatalogue before = catalogue();
+        Map<String, Long> counts = new HashMap<>();
+        interactions.forEach(i -> counts.merge(i.itemId(), 1L, Long::sum));
+        ItemCatalogue.Builder grown = ItemCatalogue.builder(8);
+        vectors.forEach((id, v) -> grown.add(id, v, null, counts.getOrDefault(id, 0L)));
+        grown.add("new-in-group-3", vectors.get(item(3, 0)), null, 0);
+        float[] elsewhere = new float[8];
+        elsewhere[6] = 1;
+        grown.add("imported-blockbuster", elsewhere, null, 1_000_000);
+        ItemCatalogue after = grown.build();
+        TwoStageRecommender recommender = new TwoStageRecommender(TopNSettings.DEFAULTS);
+        UserState user = UserState.builder("t").profile(vectors.get(item(3, 4))).consumed(List.of(item(0, 1)))
+                .build();
+        org.recsys.ml.rank.ItemFilter notImported = position -> !after.id(position).startsWith("imported-");
+
+        TwoStageRecommender.Candidates was = recommender.candidates(user, before, trained.model(),
+                org.recsys.ml.rank.ItemFilter.ALL);
+        TwoStageRecommender.Candidates is = recommender.candidates(user, after, trained.model(), notImported);
+
+        Map<String, Double> popularityBefore = new HashMap<>();
+        for (int c = 0; c < was.size; c++) {
+            popularityBefore.put(before.id(was.catalogueItems[c]), was.features[c][RankingFeatures.POPULARITY]);
+        }
+        assertThat(is.size).isEqualTo(was.size);
+        for (int c = 0; c < is.size; c++) {
+            String id = after.id(is.catalogueItems[c]);
+            assertThat(is.features[c][RankingFeatures.POPULARITY]).as(id).isEqualTo(popularityBefore.get(id));
+        }
+        assertThat(recommender.recommend(user, after, trained.model(), null, 10, notImported, 1.0))
+                .extracting(Recommendation::itemId).containsExactlyElementsOf(recommender.recommend(user, before,
+                        trained.model(), null, 10, null, 1.0).stream().map(Recommendation::itemId).toList());
+    }
+
+    @Test
     void diversifiedListsSpreadAcrossGroupsAtBoundedCost() {
         TopNModel model = trained.model();
         assertThat(model.diversityLambda()).isBetween(0.0, 1.0);
@@ -158,6 +194,7 @@ class TwoStageRecommenderTest {
                 .extracting(Recommendation::itemId).containsExactlyElementsOf(recommender.recommend(user, catalogue,
                         trained.model(), null, 10, null, 0.8).stream().map(Recommendation::itemId).toList());
         assertThat(copy.provenance()).containsKeys("rp3beta", "ease", "knownUserRanking", "newUserRanking");
+        assertThat(copy.popularityScale()).isPositive().isEqualTo(trained.model().popularityScale());
     }
 
     @Test
