@@ -168,6 +168,7 @@ class ClusterIT {
         // tests expect a settled cluster).
         Poll.until(() -> clusterMembers(b).size(), n -> n == 2, Duration.ofSeconds(30), "B to see A again");
         Poll.sleep(6000);
+        sameListsWithinFiveSeconds(user, a, b);
         List<Long> sorted = writeMillis.stream().sorted().toList();
         long p99 = sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1);
         System.out.printf("[it] B hung 40 s: %d writes on A, p99 %d ms, max %d ms; A saw %d member(s); B fresh %d ms "
@@ -223,12 +224,33 @@ class ClusterIT {
         long version = storedProfileVersion(user);
         assertThat(a.get("users/" + user + "/profile").json().path("version").asLong()).isEqualTo(version);
         assertThat(b.get("users/" + user + "/profile").json().path("version").asLong()).isEqualTo(version);
-        // Both serve from the same profile: nothing disliked comes back on either. The lists themselves may differ
-        // below the first places, because each member builds its own approximate vector index (issue #13).
+        // Both serve from the same profile, catalogue and model: nothing disliked comes back on either, and for the
+        // same strategy both give the same list.
         assertThat(RecommendationIT.ids(b.get("users/" + user + "/recommendations?n=10").json()))
                 .hasSize(10).doesNotContainAnyElementsOf(disliked);
         assertThat(RecommendationIT.ids(a.get("users/" + user + "/recommendations?n=10").json()))
                 .hasSize(10).doesNotContainAnyElementsOf(disliked);
+        sameListsWithinFiveSeconds(user, a, b);
+    }
+
+    /**
+     * The relevance lists the members serve a user are the same within 5 s. The bandit picks a strategy per request,
+     * so each member is asked until it picks relevance; asking writes impressions only, which rank nothing.
+     */
+    private static void sameListsWithinFiveSeconds(String user, Api... members) {
+        Poll.until(() -> java.util.Arrays.stream(members).map(member -> relevanceList(member, user)).toList(),
+                lists -> lists.stream().distinct().count() == 1, Duration.ofSeconds(5),
+                "the same relevance list of " + user + " on every member");
+    }
+
+    private static List<String> relevanceList(Api member, String user) {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            JsonNode answer = member.get("users/" + user + "/recommendations?n=10").json();
+            if (answer.path("recommendationId").asText().startsWith("rel-")) {
+                return RecommendationIT.ids(answer);
+            }
+        }
+        throw new AssertionError("no relevance list for " + user + " in 50 answers");
     }
 
     @Test
@@ -326,8 +348,11 @@ class ClusterIT {
                             + item + " to be the stored " + count);
                 }
             }
-            System.out.println("[it] A and C agreed with the database " + Duration.between(gone,
-                    java.time.Instant.now()).toMillis() + " ms after A saw B gone");
+            for (String user : users.subList(0, 5)) {
+                sameListsWithinFiveSeconds(user, a, c);
+            }
+            System.out.println("[it] A and C agreed with the database and served the same lists "
+                    + Duration.between(gone, java.time.Instant.now()).toMillis() + " ms after A saw B gone");
         } finally {
             streaming.set(false);
             clients.shutdownNow();
