@@ -123,6 +123,11 @@ class ClusterIT {
         List<Long> writeMillis = new java.util.ArrayList<>();
         int membersSeenByA;
         String addedWhileAway = prefix + "kalimba";
+        String removedWhileAway = prefix + "gong";
+        assertThat(a.put("items/" + removedWhileAway, Map.of("title", "Gong", "description",
+                "Bronze tam-tam gong with a felt mallet and a wooden stand")).status()).isEqualTo(201);
+        Poll.until(() -> b.get("items/" + removedWhileAway + "/similar?n=3").status(), s -> s == 200,
+                Duration.ofSeconds(10), "B to have " + removedWhileAway + " before it hangs");
         boolean added = false;
         memberB.signal("STOP");
         try {
@@ -133,6 +138,7 @@ class ClusterIT {
                     assertThat(a.put("items/" + addedWhileAway, Map.of("title", "Kalimba", "description",
                             "Kalimba thumb piano with seventeen steel tines and a koa box")).status())
                             .isEqualTo(201);
+                    assertThat(a.delete("items/" + removedWhileAway).status()).isEqualTo(204);
                     added = true;
                 }
                 String top = RecommendationIT.ids(a.get("users/" + user + "/recommendations?n=10").json()).get(0);
@@ -157,11 +163,14 @@ class ClusterIT {
         long freshMillis = (System.nanoTime() - resumed) / 1_000_000;
         Poll.until(() -> clusterMembers(a).size(), n -> n == 2, Duration.ofMinutes(2), "B to merge back");
         long mergedMillis = (System.nanoTime() - resumed) / 1_000_000;
-        assertThat(added).as("A dropped B in time to add an item B could not hear of").isTrue();
+        assertThat(added).as("A dropped B in time to add and remove items B could not hear of").isTrue();
         // B's catalogue has the item added while it was out of the view (it read what changed since it was gone).
         Poll.until(() -> b.get("items/" + addedWhileAway + "/similar?n=3"),
                 answer -> answer.status() == 200 && answer.json().path("items").size() == 3, Duration.ofSeconds(10),
                 "B's catalogue to have " + addedWhileAway + ", with its vector, after the merge");
+        // ... and not the item removed meanwhile (it read the removals since it was gone).
+        Poll.until(() -> b.get("items/" + removedWhileAway + "/similar?n=3").status(), s -> s == 404,
+                Duration.ofSeconds(10), "B's catalogue to have dropped " + removedWhileAway + " after the merge");
         // Gone again: later tests share the catalogue, whose size decides between the exact and the HNSW index.
         assertThat(a.delete("items/" + addedWhileAway).status()).isEqualTo(204);
         // Messages sent while a merge settles can be lost; both members catch up again 5 s after it (the next

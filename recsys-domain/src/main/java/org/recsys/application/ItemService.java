@@ -99,6 +99,7 @@ public class ItemService {
             item.ifPresent(found -> {
                 feedback.removeForItem(id);
                 items.remove(found);
+                items.recordRemoval(id, clock.instant());
                 itemRemoved.fire(new ItemRemoved(id));
             });
             return item.isPresent();

@@ -180,7 +180,7 @@ public class LiveCatalogue {
     /**
      * Reads again the items changed or embedded since {@code since}: their messages may never have reached this
      * member (it was paused or cut off, or the member that changed them crashed before announcing it). Costs what
-     * changed, not the catalogue (both columns are indexed). Items removed meanwhile are not found this way.
+     * changed, not the catalogue (both columns are indexed). Items removed meanwhile: {@link #dropRemovedSince}.
      */
     private int reloadChangedSince(Instant since) {
         CatalogueStore current = store;
@@ -209,6 +209,25 @@ public class LiveCatalogue {
             current.upsertAll(changed);
         }
         return ids.size();
+    }
+
+    /** Drops the items removed since {@code since} that this member still holds: their messages may never have come. */
+    private int dropRemovedSince(Instant since) {
+        CatalogueStore current = store;
+        if (current == null) {
+            return 0;
+        }
+        List<String> removed = transactions.inNewTransaction(() -> items.idsRemovedSince(since, MAX_RELOADED))
+                .stream().filter(facts::containsKey).distinct().toList();
+        List<String> gone = new ArrayList<>(removed.size());
+        for (int from = 0; from < removed.size(); from += 1000) {
+            List<String> page = removed.subList(from, Math.min(removed.size(), from + 1000));
+            Set<String> again = transactions.inNewTransaction(() -> items.existingIds(page));
+            page.stream().filter(id -> !again.contains(id)).forEach(gone::add);
+        }
+        gone.forEach(facts::remove);
+        current.removeAll(gone);
+        return gone.size();
     }
 
     private ItemCatalogue.IndexKind indexKind() {
@@ -270,8 +289,9 @@ public class LiveCatalogue {
         // rows were read could otherwise be overwritten by the older row.
         try {
             int reloaded = reloadChangedSince(event.missedSince());
+            int dropped = dropRemovedSince(event.missedSince());
             LOG.info(() -> "Catching up (" + event.why() + "): " + reloaded + " items changed since "
-                    + event.missedSince() + " read again");
+                    + event.missedSince() + " read again, " + dropped + " removed meanwhile dropped");
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Reading items changed since " + event.missedSince() + " failed ("
                     + event.why() + ")", e);

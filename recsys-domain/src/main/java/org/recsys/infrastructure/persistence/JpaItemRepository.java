@@ -83,6 +83,20 @@ public class JpaItemRepository implements ItemRepository {
         em.remove(em.contains(item) ? item : em.merge(item));
     }
 
+    @Override
+    public void recordRemoval(String id, java.time.Instant at) {
+        em.createNativeQuery("insert into item_removal (item_id, removed_at) values (?1, ?2)")
+                .setParameter(1, id).setParameter(2, at).executeUpdate();
+    }
+
+    @Override
+    public List<String> idsRemovedSince(java.time.Instant since, int limit) {
+        @SuppressWarnings("unchecked")
+        List<String> ids = em.createNativeQuery("select item_id from item_removal where removed_at >= ?1 "
+                + "order by removed_at", String.class).setParameter(1, since).setMaxResults(limit).getResultList();
+        return ids;
+    }
+
     private static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }

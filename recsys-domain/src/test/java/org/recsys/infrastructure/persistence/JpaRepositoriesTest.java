@@ -135,6 +135,25 @@ class JpaRepositoriesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
+    void removalsAreFoundByTimeOldestFirst(String kind) {
+        try (TestDatabase db = TestDatabase.of(kind)) {
+            db.inTransaction(em -> {
+                var items = new JpaItemRepository(em);
+                items.recordRemoval("before", NOW.minusSeconds(1));
+                items.recordRemoval("second", NOW.plusSeconds(20));
+                items.recordRemoval("first", NOW);
+                items.recordRemoval("third", NOW.plusSeconds(30));
+                return null;
+            });
+            List<String> removed = db.inTransaction(em -> new JpaItemRepository(em).idsRemovedSince(NOW, 10));
+            List<String> firstTwo = db.inTransaction(em -> new JpaItemRepository(em).idsRemovedSince(NOW, 2));
+            assertThat(removed).containsExactly("first", "second", "third");
+            assertThat(firstTwo).containsExactly("first", "second");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
     void usersChangedSinceAreThoseWithNewFeedbackOrAnUpdatedRecord(String kind) {
         try (TestDatabase db = TestDatabase.of(kind)) {
             seed(db, 30, 2);

@@ -28,4 +28,10 @@ public interface ItemRepository {
     void store(Item item);
 
     void remove(Item item);
+
+    /** Notes that an item was removed, in the removing transaction, for {@link #idsRemovedSince}. */
+    void recordRemoval(String id, java.time.Instant at);
+
+    /** Ids of items removed at or after {@code since}, oldest first, at most {@code limit}; some may exist again. */
+    List<String> idsRemovedSince(java.time.Instant since, int limit);
 }
