@@ -1,5 +1,7 @@
 package org.recsys.application.models;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -53,6 +55,13 @@ public class ModelRegistry {
     RecsysCluster cluster;
     @Inject
     Event<ModelActivated> activated;
+    /** One thread (server.xml): versions other members announced are loaded here, off the delivery thread. */
+    @Resource(lookup = "concurrent/model-loading")
+    ManagedExecutorService loader;
+
+    /** Loads of one kind run one at a time, whoever starts them. */
+    private final Map<ModelKind, Object> loading = new java.util.EnumMap<>(Map.of(ModelKind.RATING, new Object(),
+            ModelKind.SENTIMENT, new Object(), ModelKind.TOPN, new Object()));
 
     /** Least hold-out RMSE gain (stars) for a rating candidate to replace the serving model by itself. */
     @Inject
@@ -220,9 +229,11 @@ public class ModelRegistry {
     /** Loads and serves the active version of every kind; returns the kinds that have none yet. */
     public List<ModelKind> serveActiveVersions() {
         return java.util.Arrays.stream(ModelKind.values()).filter(kind -> {
-            Optional<ModelVersion> active = transactions.inNewTransaction(() -> versions.active(kind));
-            active.ifPresent(version -> load(version.version()));
-            return active.isEmpty();
+            synchronized (loading.get(kind)) {
+                Optional<ModelVersion> active = transactions.inNewTransaction(() -> versions.active(kind));
+                active.ifPresent(version -> load(version.version()));
+                return active.isEmpty();
+            }
         }).toList();
     }
 
@@ -272,16 +283,63 @@ public class ModelRegistry {
         cluster.publish(MODEL_ACTIVATED, Map.of("kind", event.kind().id(), "version", event.version()));
     }
 
-    /** Every member, the one that changed it included, serves the new active version. */
+    /**
+     * Every member, the one that changed it included, serves the new active version: the member that committed it
+     * at once, in the committing thread (the promote request, the training job); the others in the background.
+     */
     void onClusterMessage(@Observes ClusterMessage message) {
         if (MODEL_ACTIVATED.equals(message.kind())) {
+            ModelKind.byId(message.field("kind")).ifPresent(kind -> {
+                if (message.origin().equals(cluster.nodeName())) {
+                    serveActive(kind, "activated here");
+                } else {
+                    serveActiveLater(kind, "announced by " + message.origin());
+                }
+            });
+        }
+    }
+
+    /**
+     * Off the cluster's delivery thread: reading and inflating a large top-N model takes seconds, and the profile and
+     * catalogue messages behind it would wait. If the loader refuses (shutting down), loads here instead.
+     */
+    private void serveActiveLater(ModelKind kind, String why) {
+        try {
+            loader.submit(() -> serveActive(kind, why));
+        } catch (RuntimeException refused) {
+            serveActive(kind, why);
+        }
+    }
+
+    /**
+     * Serves the version the registry holds active now, if this member serves another. Reading the registry inside
+     * the lock, rather than trusting the version a message named, makes the newest committed activation win whatever
+     * order announcements, catch-ups and start-up run in.
+     */
+    private void serveActive(ModelKind kind, String why) {
+        synchronized (loading.get(kind)) {
             try {
-                load(message.field("version"));
+                Optional<String> active = transactions.inNewTransaction(() -> versions.active(kind))
+                        .map(ModelVersion::version);
+                Optional<String> served = servedVersion(kind);
+                if (active.isPresent() && !active.equals(served)) {
+                    LOG.info(() -> "The registry's active " + kind.id() + " model is " + active.get() + " (" + why
+                            + "); this member served " + served.orElse("none"));
+                    load(active.get());
+                }
             } catch (RuntimeException e) {
-                LOG.log(Level.SEVERE, "Could not load model " + message.field("version")
-                        + "; this member keeps serving its previous model", e);
+                LOG.log(Level.SEVERE, "Could not load the active " + kind.id() + " model (" + why + "); this member "
+                        + "keeps serving its previous one", e);
             }
         }
+    }
+
+    private Optional<String> servedVersion(ModelKind kind) {
+        return (switch (kind) {
+            case RATING -> serving.rating();
+            case SENTIMENT -> serving.sentiment();
+            case TOPN -> serving.topN();
+        }).map(ActiveModel::version);
     }
 
     /**
@@ -290,22 +348,7 @@ public class ModelRegistry {
      */
     void onCatchUp(@Observes ClusterCatchUp event) {
         for (ModelKind kind : ModelKind.values()) {
-            try {
-                Optional<String> active = transactions.inNewTransaction(() -> versions.active(kind))
-                        .map(ModelVersion::version);
-                Optional<String> served = (switch (kind) {
-                    case RATING -> serving.rating();
-                    case SENTIMENT -> serving.sentiment();
-                    case TOPN -> serving.topN();
-                }).map(ActiveModel::version);
-                if (active.isPresent() && !active.equals(served)) {
-                    LOG.info(() -> "Catching up (" + event.why() + "): the registry's active " + kind.id()
-                            + " model is " + active.get() + ", this member served " + served.orElse("none"));
-                    load(active.get());
-                }
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Could not catch up with the active " + kind.id() + " model", e);
-            }
+            serveActiveLater(kind, "catching up: " + event.why());
         }
     }
 

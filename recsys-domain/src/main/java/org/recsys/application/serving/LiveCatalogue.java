@@ -194,8 +194,13 @@ public class LiveCatalogue {
             LOG.warning(() -> "More than " + MAX_RELOADED + " items changed since " + since + "; reading the "
                     + "first " + MAX_RELOADED + " again: restart this member to be sure it has every change");
         }
+        reload(current, new ArrayList<>(ids));
+        return ids.size();
+    }
+
+    /** Reads the given items again from the database into the catalogue (those that no longer exist are skipped). */
+    private void reload(CatalogueStore current, List<String> all) {
         String encoderId = encoding.encoderId();
-        List<String> all = new ArrayList<>(ids);
         for (int from = 0; from < all.size(); from += 1000) {
             List<String> page = all.subList(from, Math.min(all.size(), from + 1000));
             Map<String, ItemVector> stored = new HashMap<>();
@@ -208,7 +213,6 @@ public class LiveCatalogue {
             }
             current.upsertAll(changed);
         }
-        return ids.size();
     }
 
     /** Drops the items removed since {@code since} that this member still holds: their messages may never have come. */
@@ -227,7 +231,11 @@ public class LiveCatalogue {
         }
         gone.forEach(facts::remove);
         current.removeAll(gone);
-        return gone.size();
+        // An id created again on this member while the removals were read (its upsert is applied in its request,
+        // not in order with this catch-up) must not stay dropped: read any that exist now back in.
+        List<String> recreated = List.copyOf(transactions.inNewTransaction(() -> items.existingIds(gone)));
+        reload(current, recreated);
+        return gone.size() - recreated.size();
     }
 
     private ItemCatalogue.IndexKind indexKind() {
@@ -289,11 +297,18 @@ public class LiveCatalogue {
         // rows were read could otherwise be overwritten by the older row.
         try {
             int reloaded = reloadChangedSince(event.missedSince());
-            int dropped = dropRemovedSince(event.missedSince());
             LOG.info(() -> "Catching up (" + event.why() + "): " + reloaded + " items changed since "
-                    + event.missedSince() + " read again, " + dropped + " removed meanwhile dropped");
+                    + event.missedSince() + " read again");
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Reading items changed since " + event.missedSince() + " failed ("
+                    + event.why() + ")", e);
+        }
+        try {
+            int dropped = dropRemovedSince(event.missedSince());
+            LOG.info(() -> "Catching up (" + event.why() + "): " + dropped + " items removed since "
+                    + event.missedSince() + " dropped");
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Reading items removed since " + event.missedSince() + " failed ("
                     + event.why() + ")", e);
         }
     }

@@ -22,12 +22,20 @@ final class CatalogueSlots {
     /** An id's slot, with the slot it replaced (which older snapshots still see). */
     record Slot(int position, Slot previous) { }
 
-    /** A slot's popularity in the sorted set: most popular first, lower position first on ties. */
-    record Ranked(long count, int position) implements Comparable<Ranked> {
+    /**
+     * A slot's popularity in the sorted set: most popular first, then by id, so that members which hold their items
+     * in different slot orders (one loaded them at start-up, another received them one by one) rank ties alike;
+     * then by position (an id's old and new slot).
+     */
+    record Ranked(long count, String id, int position) implements Comparable<Ranked> {
         @Override
         public int compareTo(Ranked other) {
             int byCount = Long.compare(other.count, count);
-            return byCount != 0 ? byCount : Integer.compare(position, other.position);
+            if (byCount != 0) {
+                return byCount;
+            }
+            int byId = id.compareTo(other.id);
+            return byId != 0 ? byId : Integer.compare(position, other.position);
         }
     }
 
@@ -109,7 +117,7 @@ final class CatalogueSlots {
             kill(previous.position());
         }
         positions.put(id, new Slot(position, previous));
-        byPopularity.add(new Ranked(count, position));
+        byPopularity.add(new Ranked(count, id, position));
         size = position + 1;
         return position;
     }
@@ -136,9 +144,10 @@ final class CatalogueSlots {
         if (before == count) {
             return;
         }
-        byPopularity.add(new Ranked(count, position));
+        String id = ids[position];
+        byPopularity.add(new Ranked(count, id, position));
         counts[position] = count;
-        byPopularity.remove(new Ranked(before, position));
+        byPopularity.remove(new Ranked(before, id, position));
     }
 
     /** The highest count of a live slot, 0 for none. */

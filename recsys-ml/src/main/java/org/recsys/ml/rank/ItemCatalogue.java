@@ -155,7 +155,7 @@ public final class ItemCatalogue {
     }
 
     /**
-     * Active positions by decreasing popularity, lower position first on ties; O(log n) to start, O(1) per item.
+     * Active positions by decreasing popularity, lower id first on ties; O(log n) to start, O(1) per item.
      */
     public PrimitiveIterator.OfInt byPopularity() {
         Iterator<CatalogueSlots.Ranked> ranked = slots.byPopularity.iterator();
