@@ -223,12 +223,8 @@ public class LiveCatalogue {
         }
         List<String> removed = transactions.inNewTransaction(() -> items.idsRemovedSince(since, MAX_RELOADED))
                 .stream().filter(facts::containsKey).distinct().toList();
-        List<String> gone = new ArrayList<>(removed.size());
-        for (int from = 0; from < removed.size(); from += 1000) {
-            List<String> page = removed.subList(from, Math.min(removed.size(), from + 1000));
-            Set<String> again = transactions.inNewTransaction(() -> items.existingIds(page));
-            page.stream().filter(id -> !again.contains(id)).forEach(gone::add);
-        }
+        Set<String> again = transactions.inNewTransaction(() -> items.existingIds(removed));
+        List<String> gone = removed.stream().filter(id -> !again.contains(id)).toList();
         gone.forEach(facts::remove);
         current.removeAll(gone);
         // An id created again on this member while the removals were read (its upsert is applied in its request,
@@ -295,20 +291,19 @@ public class LiveCatalogue {
         executor.submit(() -> reconcileQuietly(false, event.why()));
         // On the delivery thread (where catch-ups arrive), in order with the messages: a message applied while the
         // rows were read could otherwise be overwritten by the older row.
+        catchUpStep(event, "changed", "read again", this::reloadChangedSince);
+        catchUpStep(event, "removed", "dropped", this::dropRemovedSince);
+    }
+
+    /** One part of a catch-up, logged; a failure is logged and leaves the other parts to run. */
+    private void catchUpStep(ClusterCatchUp event, String which, String done,
+                             java.util.function.ToIntFunction<Instant> step) {
         try {
-            int reloaded = reloadChangedSince(event.missedSince());
-            LOG.info(() -> "Catching up (" + event.why() + "): " + reloaded + " items changed since "
-                    + event.missedSince() + " read again");
+            int count = step.applyAsInt(event.missedSince());
+            LOG.info(() -> "Catching up (" + event.why() + "): " + count + " items " + which + " since "
+                    + event.missedSince() + " " + done);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Reading items changed since " + event.missedSince() + " failed ("
-                    + event.why() + ")", e);
-        }
-        try {
-            int dropped = dropRemovedSince(event.missedSince());
-            LOG.info(() -> "Catching up (" + event.why() + "): " + dropped + " items removed since "
-                    + event.missedSince() + " dropped");
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Reading items removed since " + event.missedSince() + " failed ("
+            LOG.log(Level.WARNING, "Reading items " + which + " since " + event.missedSince() + " failed ("
                     + event.why() + ")", e);
         }
     }
