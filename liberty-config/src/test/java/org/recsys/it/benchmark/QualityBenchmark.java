@@ -230,7 +230,8 @@ class QualityBenchmark {
                 .trainForServing(serverOrder, interactionVectors, dimension);
         result.put("offlineTrainForServingSeconds", seconds(began));
         // As train-models stores it: the item-item models refitted to all the interactions.
-        TopNModel serverModel = served.result().model().refit(Interactions.of(serverOrder), TopNSettings.DEFAULTS);
+        TopNModel serverModel = served.result().model().refit(Interactions.of(serverOrder), interactionVectors,
+                dimension, TopNSettings.DEFAULTS);
         result.put("offlineServerModelHoldout", served.metrics());
 
         // The harness: train on the whole training part; its item-item sources are the baselines.
@@ -280,8 +281,13 @@ class QualityBenchmark {
                         harness.diversityLambda())), popularityRanks));
         rows.put("POPULARITY", score(relevant, relevant.keySet(), user -> TopNTrainer.popular(catalogue, states.get(user), N),
                 popularityRanks));
-        if (harness.ease() != null) {
+        var easeBaseline = TopNTrainer.easeBaseline(harness, Interactions.of(split.train()), TopNSettings.DEFAULTS);
+        if (easeBaseline != null) {
             rows.put("EASE", score(relevant, relevant.keySet(),
+                    user -> TopNTrainer.recommend(easeBaseline, histories.get(user), N), popularityRanks));
+        }
+        if (harness.ease() != null && harness.ease() != easeBaseline) {
+            rows.put("EASE_WITH_TEXT (served source, not a baseline)", score(relevant, relevant.keySet(),
                     user -> TopNTrainer.recommend(harness.ease(), histories.get(user), N), popularityRanks));
         }
         rows.put("RP3BETA", score(relevant, relevant.keySet(),

@@ -172,9 +172,10 @@ public class ModelTraining {
         // since it may have been fitted to some of this hold-out; the candidate then serves refitted to everything.
         Interactions before = Interactions.of(served.holdout().train());
         Optional<Map<String, Double>> serving = models.topN().map(active -> trainer.holdoutMetrics(
-                active.model().refit(before, TopNSettings.DEFAULTS), served.holdout(), itemVectors,
+                active.model().refit(before, itemVectors, encoding.dimension(), TopNSettings.DEFAULTS), served.holdout(), itemVectors,
                 encoding.dimension()));
-        TopNModel model = served.result().model().refit(Interactions.of(interactions), TopNSettings.DEFAULTS);
+        TopNModel model = served.result().model().refit(Interactions.of(interactions), itemVectors,
+                encoding.dimension(), TopNSettings.DEFAULTS);
         double seconds = (System.nanoTime() - began) / 1e9;
         Map<String, String> provenance = new LinkedHashMap<>(model.provenance());
         provenance.put("trainer", TopNTrainer.class.getName());

@@ -190,14 +190,15 @@ public class ProfileService {
             // Learnt under an encoder of another dimension (RECSYS_ENCODER_MODEL changed): not comparable with the
             // catalogue's vectors, so served as if it had none until feedback or cluster-interests renews it.
             s = new ProfileState(null, List.of(), s.liked(), s.consumed(), s.rejected(), s.events(), s.positives(),
-                    s.positivesAtCluster());
+                    s.positivesAtCluster(), false);
             view = new ProfileView(userId, view.version(), s);
         }
         if (s.vector() == null && (!s.liked().isEmpty() || !s.consumed().isEmpty()) && catalogue.loaded()) {
             float[] vector = meanOf(s.liked().isEmpty() ? s.consumed() : s.liked());
             if (vector != null) {
                 return new ProfileView(userId, view.version(), new ProfileState(vector, s.interests(), s.liked(),
-                        s.consumed(), s.rejected(), s.events(), s.positives(), s.positivesAtCluster()));
+                        s.consumed(), s.rejected(), s.events(), s.positives(), s.positivesAtCluster(),
+                        s.statedPreference()));
             }
         }
         return view;

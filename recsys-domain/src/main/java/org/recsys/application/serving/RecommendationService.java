@@ -127,7 +127,7 @@ public class RecommendationService {
                     interest.memberItemIds().size(), interest.tags()));
         }
         return new UserState(request.userId(), state.vector(), interests, state.liked(), Set.copyOf(excluded),
-                Set.of(), state.consumed());
+                Set.of(), state.consumed(), state.statedPreference());
     }
 
     private ItemFilter categoryFilter(ItemCatalogue snapshot, Set<String> categories) {

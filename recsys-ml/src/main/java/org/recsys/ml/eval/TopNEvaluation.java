@@ -89,8 +89,8 @@ final class TopNEvaluation {
         Map<String, UserState> states = TopNTrainer.userStates(histories, relevant.keySet(), itemVectors, dimension,
                 split.profileWeights());
         TwoStageRecommender served = new TwoStageRecommender(TopNSettings.DEFAULTS);
-        log.printf(Locale.ROOT, "  top-N new users: %d users cut to %d interactions, model: %s%n", relevant.size(),
-                COLD_EVENTS, model.provenance().get("newUserRanking"));
+        log.printf(Locale.ROOT, "  top-N new users: %d users cut to %d interactions, ranked without a stated preference by %s%n", relevant.size(),
+                COLD_EVENTS, model.provenance().get("newUserWithoutPreferenceRanking"));
         measure(results, seconds, "NEW_USER_POPULARITY", relevant, popularityRanks,
                 user -> TopNTrainer.popular(catalogue, states.get(user), N));
         measure(results, seconds, "NEW_USER_EASE_OR_RP3", relevant, popularityRanks,
@@ -146,8 +146,14 @@ final class TopNEvaluation {
                 user -> TopNTrainer.popular(catalogue, states.get(user), N));
         measure(results, seconds, "ITEM_KNN", relevant, popularityRanks,
                 user -> TopNTrainer.recommend(model.knn(), histories.get(user), N));
-        if (model.ease() != null) {
+        ItemItemModel easeBaseline = TopNTrainer.easeBaseline(model, train, TopNSettings.DEFAULTS);
+        if (easeBaseline != null) {
             measure(results, seconds, "EASE", relevant, popularityRanks,
+                    user -> TopNTrainer.recommend(easeBaseline, histories.get(user), N));
+        }
+        if (model.ease() != null && model.ease() != easeBaseline) {
+            // The candidate source served: EASE^R with the items' text similarities (not a baseline).
+            measure(results, seconds, "EASE_WITH_TEXT", relevant, popularityRanks,
                     user -> TopNTrainer.recommend(model.ease(), histories.get(user), N));
         }
         measure(results, seconds, "RP3BETA", relevant, popularityRanks,

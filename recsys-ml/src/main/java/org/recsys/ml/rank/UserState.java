@@ -19,10 +19,12 @@ import java.util.Set;
  * @param categories      allowed categories, or empty for all
  * @param history         items the user consumed or liked (not rejected), most recent first: the input of the
  *                        collaborative-filtering sources
+ * @param statedPreference whether the profile vector holds the user's own preference text (which only the
+ *                         new-user ranker reads)
  */
 public record UserState(String userId, float[] profileVector, List<InterestPoint> interests,
                         List<String> likedItemIds, Set<String> excludedItemIds, Set<String> categories,
-                        List<String> history) {
+                        List<String> history, boolean statedPreference) {
 
     /**
      * The items this user may be shown from a catalogue snapshot: active, not excluded, in an allowed category, and
@@ -72,6 +74,7 @@ public record UserState(String userId, float[] profileVector, List<InterestPoint
         private final java.util.LinkedHashSet<String> history = new java.util.LinkedHashSet<>();
         private final Set<String> excluded = new HashSet<>();
         private final Set<String> categories = new HashSet<>();
+        private boolean statedPreference;
 
         Builder(String userId) {
             this.userId = userId;
@@ -80,6 +83,12 @@ public record UserState(String userId, float[] profileVector, List<InterestPoint
         /** Profile vector (e.g. from the user's own text for a new user). */
         public Builder profile(float[] vector) {
             this.profileVector = vector;
+            return this;
+        }
+
+        /** Marks the profile as holding the user's own preference text. */
+        public Builder statedPreference(boolean stated) {
+            this.statedPreference = stated;
             return this;
         }
 
@@ -130,7 +139,7 @@ public record UserState(String userId, float[] profileVector, List<InterestPoint
 
         public UserState build() {
             return new UserState(userId, profileVector, interests, List.copyOf(liked), Set.copyOf(excluded),
-                    Set.copyOf(categories), List.copyOf(history));
+                    Set.copyOf(categories), List.copyOf(history), statedPreference);
         }
     }
 }

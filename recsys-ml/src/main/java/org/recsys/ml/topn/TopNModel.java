@@ -121,13 +121,25 @@ public final class TopNModel {
     /** Users with at most this many history items are ranked by the new-user ranker. */
     public static final int NEW_USER_HISTORY = 5;
 
+    /** Regimes of {@link #rankerWeights(int, boolean)}: known users, new users who stated a preference, others. */
+    static final int KNOWN = 0;
+    static final int NEW_STATED = 1;
+    static final int NEW_UNSTATED = 2;
+
     /**
-     * The ranker's weights for a user with this much history, one per {@link RankingFeatures} feature then the bias:
-     * one ranker for known users, one for new users (at most {@link #NEW_USER_HISTORY} history items), since what
-     * predicts a new user's next choice (popularity, their text) differs from what predicts a known user's.
+     * The ranking weights for a user, one per {@link RankingFeatures} feature then the bias: one for known users, and
+     * for new users (at most {@link #NEW_USER_HISTORY} history items) one for those whose profile holds their own
+     * preference text (the learnt ranker, the only ranking that reads it) and one for those whose does not and who
+     * have some history (the ranking that did best on validation, often one collaborative source alone). A user with
+     * no history at all gets the first: collaborative scores say nothing about them. Models saved with two regimes
+     * serve every new user with the second.
      */
-    double[] rankerWeights(int historyLength) {
-        return rankerWeights[historyLength <= NEW_USER_HISTORY ? 1 : 0];
+    double[] rankerWeights(int historyLength, boolean statedPreference) {
+        if (historyLength > NEW_USER_HISTORY) {
+            return rankerWeights[KNOWN];
+        }
+        return statedPreference || historyLength == 0 || rankerWeights.length <= NEW_UNSTATED
+                ? rankerWeights[NEW_STATED] : rankerWeights[NEW_UNSTATED];
     }
 
     /** The ranker's score of one candidate's features. */
@@ -154,18 +166,26 @@ public final class TopNModel {
         return new TopNModel(ease, rp3, knn, trending, freshness, weights, lambda, popularityScale, provenance);
     }
 
-    /** The same model with its item-item models refitted to more interactions (settings and ranker kept). */
-    public TopNModel refit(Interactions interactions, TopNSettings settings) {
-        ItemItemModel newEase = ease == null || !EaseTrainer.fits(interactions) ? null
-                : new EaseTrainer(Double.parseDouble(ease.settings().get("lambda")), settings.neighbours())
-                .fit(interactions);
+    /**
+     * The same model with its item-item models refitted to more interactions (settings and ranker kept); the item
+     * vectors give EASE^R's text similarities when it was chosen with a text weight.
+     */
+    public TopNModel refit(Interactions interactions, Map<String, float[]> itemVectors, int dimension,
+                           TopNSettings settings) {
+        ItemItemModel newEase = null;
+        if (ease != null && EaseTrainer.fits(interactions)) {
+            double textWeight = EaseTrainer.textWeight(ease);
+            ItemTextGram text = textWeight > 0 ? ItemTextGram.of(interactions, itemVectors, dimension) : null;
+            newEase = new EaseTrainer(Double.parseDouble(ease.settings().get("lambda")), text == null ? 0 : textWeight,
+                    text, settings.neighbours()).fit(interactions);
+        }
         ItemItemModel newRp3 = new Rp3BetaTrainer(Double.parseDouble(rp3.settings().get("alpha")),
                 Double.parseDouble(rp3.settings().get("beta")), settings.neighbours()).fit(interactions);
         ItemItemModel newKnn = new ItemKnnTrainer(settings.neighbours(), Double.parseDouble(knn.settings().get("shrink")))
                 .fit(interactions);
         Map<String, String> refitted = new LinkedHashMap<>(provenance);
         refitted.put("refittedOn", interactions.size() + " interactions");
-        return new TopNModel(ease == null ? null : newEase, newRp3, newKnn,
+        return new TopNModel(newEase, newRp3, newKnn,
                 TopNTrainer.trending(interactions, settings.trendingHalfLifeDays()),
                 TopNTrainer.freshness(interactions), rankerWeights, diversityLambda, popularityScale, refitted);
     }

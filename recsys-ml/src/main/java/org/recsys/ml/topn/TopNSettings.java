@@ -8,6 +8,8 @@ package org.recsys.ml.topn;
  * @param validationShare     newest share of each user's training interactions used for validation and ranker labels
  * @param neighbours          weights kept per item row of every item-item model
  * @param easeLambdas         EASE^R L2 penalties tried
+ * @param easeTextWeights     weights of the items' text similarities in EASE^R's Gram matrix tried at the chosen
+ *                            penalty (0 = plain EASE^R, always tried)
  * @param rp3Alphas           RP3beta exponents tried
  * @param rp3Betas            RP3beta popularity penalties tried
  * @param knnShrinks          ItemKNN shrink terms tried
@@ -21,15 +23,16 @@ package org.recsys.ml.topn;
  * @param maxDiversityCost    largest relative NDCG loss accepted for diversity
  * @param historyLimit        most recent history items that score collaborative candidates
  */
-public record TopNSettings(double validationShare, int neighbours, double[] easeLambdas, double[] rp3Alphas,
+public record TopNSettings(double validationShare, int neighbours, double[] easeLambdas, double[] easeTextWeights,
+                           double[] rp3Alphas,
                            double[] rp3Betas, double[] knnShrinks, int collaborativeCandidates, int textCandidates,
                            int popularCandidates, int rankerUsers, int rankerEpochs, double trendingHalfLifeDays,
                            double[] mmrLambdas, double maxDiversityCost, int historyLimit) {
 
     /** The served configuration. */
     public static final TopNSettings DEFAULTS = new TopNSettings(0.2, 200,
-            new double[] {200, 500, 1000, 2500, 5000, 10000}, new double[] {0.3, 0.5, 0.8},
-            new double[] {0.2, 0.4, 0.6, 0.8}, new double[] {0, 10, 50}, 100, 40, 20, 3000, 15, 14, new double[] {1.0, 0.95, 0.9, 0.85, 0.8, 0.7},
+            new double[] {200, 500, 1000, 2500, 5000, 10000}, new double[] {0.5, 1, 2, 3},
+            new double[] {0.3, 0.5, 0.8}, new double[] {0.0, 0.1, 0.2, 0.4, 0.6}, new double[] {0, 10, 50}, 100, 40, 20, 3000, 15, 14, new double[] {1.0, 0.95, 0.9, 0.85, 0.8, 0.7},
             0.03, 500);
 
     /** The list length the models are tuned and measured for. */

@@ -101,6 +101,9 @@ public final class TopNTrainer {
             provenance.put("ease", "left out: " + older.items() + " items, dense fit only up to "
                     + EaseTrainer.MAX_ITEMS);
         }
+        if (ease != null) {
+            ease = withText(ease, older, histories, split.heldOut(), validation, itemVectors, dimension);
+        }
         List<ItemItemTrainer> rp3Grid = new ArrayList<>();
         for (double alpha : settings.rp3Alphas()) {
             for (double beta : settings.rp3Betas()) {
@@ -116,7 +119,7 @@ public final class TopNTrainer {
         Map<String, UserState> users = userStates(histories, split.heldOut().keySet(), itemVectors, dimension,
                 profileWeights);
         TopNModel unranked = new TopNModel(ease, rp3, knn, trending(older, settings.trendingHalfLifeDays()),
-                freshness(older), new double[2][RankingFeatures.COUNT + 1], 1.0,
+                freshness(older), new double[3][RankingFeatures.COUNT + 1], 1.0,
                 TopNModel.popularityScale(catalogue), Map.of());
         TwoStageRecommender recommender = new TwoStageRecommender(settings);
         List<String> rankerUsers = new ArrayList<>(split.heldOut().keySet());
@@ -146,8 +149,8 @@ public final class TopNTrainer {
                     Set.of(copy), itemVectors, dimension, Map.of(copy, profileWeights.getOrDefault(user, Map.of()))));
             labels.put(copy, split.heldOut().get(user));
         }
-        double[][] weights = new double[2][];
-        String[] chosen = new String[2];
+        double[][] weights = new double[3][];
+        String[] chosen = new String[3];
         List<Map<String, UserState>> regimes = List.of(warmStates, coldStates);
         for (int regime = 0; regime < 2; regime++) {
             Map<String, UserState> states = regimes.get(regime);
@@ -157,46 +160,71 @@ public final class TopNTrainer {
             // The ranker is judged out of fold (learnt on one half of the users, measured on the other, and the
             // other way round) so that it competes with the sources on users it has not seen; the one served is
             // then learnt from all of them.
-            // Popularity and each source alone compete by mean NDCG. For known users the learnt ranker replaces the
-            // best of them only when a paired bootstrap over the users puts its gain above zero (97.5% one-sided),
-            // so that a few dozen validation users cannot pick a ranker by chance. For new users the burden is the
-            // other way round: the ranker is the only option that reads what a user says about themselves (their
-            // preference text, which no validation split holds), so it stays unless it is significantly worse.
             Map<String, double[]> options = new LinkedHashMap<>();
-            Map<String, RankingMetrics> outOfFold = new LinkedHashMap<>();
+            Map<String, RankingMetrics> measured = new LinkedHashMap<>();
             options.put("popularity", only(RankingFeatures.POPULARITY_RANK));
             String[] sourceNames = {"ease", "rp3beta", "itemKnn"};
+            List<Integer> present = new ArrayList<>();
             for (int source = 0; source < RankingFeatures.SOURCES; source++) {
                 if (unranked.sources()[source] != null) {
                     options.put(sourceNames[source], only(RankingFeatures.score(source)));
+                    present.add(source);
                 }
             }
+            // Equal-weight sums of the sources' scores (each scaled by its best candidate's score for the user,
+            // CombSUM in Fox and Shaw's terms): fixed blends with nothing learnt, so they cannot overfit the
+            // validation users the way a ranker can, yet they gain where the sources miss different items.
+            for (int a = 0; a < present.size(); a++) {
+                for (int b = a + 1; b < present.size(); b++) {
+                    options.put(sourceNames[present.get(a)] + "+" + sourceNames[present.get(b)],
+                            blend(present.get(a), present.get(b)));
+                }
+            }
+            if (present.size() > 2) {
+                options.put(String.join("+", present.stream().map(s -> sourceNames[s]).toList()),
+                        blend(present.stream().mapToInt(Integer::intValue).toArray()));
+            }
+            for (Map.Entry<String, double[]> option : options.entrySet()) {
+                double[][] trial = {option.getValue(), option.getValue(), option.getValue()};
+                measured.put(option.getKey(), ranked(recommender, catalogue, unranked, trial, states, labels));
+            }
+            String bestFixed = null;
+            for (Map.Entry<String, RankingMetrics> option : measured.entrySet()) {
+                RankingMetrics metrics = option.getValue();
+                log.accept(String.format(Locale.ROOT, "  validation %s (%d users) ranked by %s: NDCG@10 %.4f", name,
+                        states.size(), option.getKey(), metrics.ndcg()));
+                validation.put(name + "_" + option.getKey(), metrics.ndcg());
+                if (bestFixed == null || metrics.ndcg() > measured.get(bestFixed).ndcg()) {
+                    bestFixed = option.getKey();
+                }
+            }
+            // Where a ranking without learnt weights does best, the ranker must earn its place: a paired bootstrap
+            // over the users must put its gain above zero (97.5% one-sided), so that a few dozen validation users
+            // cannot pick a ranker by chance. That holds for known users and for new users who stated no
+            // preference. New users who did (their own text in the profile, which no validation split holds and
+            // only the ranker reads) keep the ranker unless it is significantly worse.
+            boolean rankerBetter = false;
+            boolean rankerNotWorse = false;
+            double[] ranker = null;
             try {
-                double[] all = weights(trainRanker(recommender, catalogue, unranked, states, labels));
-                outOfFold.put("ranker", outOfFold(recommender, catalogue, unranked, states, labels, folds));
-                options.put("ranker", all);
+                ranker = weights(trainRanker(recommender, catalogue, unranked, states, labels));
+                RankingMetrics outOfFold = outOfFold(recommender, catalogue, unranked, states, labels, folds);
+                double[] gain = RankingMetrics.bootstrapDifference(outOfFold, measured.get(bestFixed), 1000, seed);
+                log.accept(String.format(Locale.ROOT, "  validation %s (%d users) ranked by ranker: NDCG@10 %.4f, "
+                        + "gain over %s 95%% CI [%.4f, %.4f]", name, states.size(), outOfFold.ndcg(), bestFixed,
+                        gain[1], gain[2]));
+                validation.put(name + "_ranker", outOfFold.ndcg());
+                rankerBetter = gain[1] > 0;
+                rankerNotWorse = gain[2] >= 0;
             } catch (IllegalArgumentException e) {
                 log.accept("  " + name + ": no ranker learnt: " + e.getMessage());
             }
-            RankingMetrics best = null;
-            for (Map.Entry<String, double[]> option : options.entrySet()) {
-                double[][] trial = {option.getValue(), option.getValue()};
-                RankingMetrics metrics = outOfFold.containsKey(option.getKey()) ? outOfFold.get(option.getKey())
-                        : ranked(recommender, catalogue, unranked, trial, states, labels);
-                double[] gain = best == null ? new double[] {0, 1, 1}
-                        : RankingMetrics.bootstrapDifference(metrics, best, 1000, seed);
-                log.accept(String.format(Locale.ROOT, "  validation %s (%d users) ranked by %s: NDCG@10 %.4f%s",
-                        name, states.size(), option.getKey(), metrics.ndcg(), best == null ? ""
-                                : String.format(Locale.ROOT, ", gain over %s 95%% CI [%.4f, %.4f]", chosen[regime],
-                                        gain[1], gain[2])));
-                validation.put(name + "_" + option.getKey(), metrics.ndcg());
-                boolean better = !option.getKey().equals("ranker") ? best == null || metrics.ndcg() > best.ndcg()
-                        : regime == 0 ? gain[1] > 0 : gain[2] >= 0;
-                if (better) {
-                    best = metrics;
-                    weights[regime] = option.getValue();
-                    chosen[regime] = option.getKey();
-                }
+            int[] served = regime == 0 ? new int[] {TopNModel.KNOWN}
+                    : new int[] {TopNModel.NEW_STATED, TopNModel.NEW_UNSTATED};
+            for (int target : served) {
+                boolean useRanker = ranker != null && (target == TopNModel.NEW_STATED ? rankerNotWorse : rankerBetter);
+                weights[target] = useRanker ? ranker : options.get(bestFixed);
+                chosen[target] = useRanker ? "ranker" : bestFixed;
             }
             candidateCache.clear();
         }
@@ -226,8 +254,10 @@ public final class TopNTrainer {
         provenance.put("itemKnn", knn.settings().toString());
         provenance.put("ranker", LinearSGDTrainer.class.getName() + " " + LogMulticlass.class.getSimpleName()
                 + ", AdaGrad, " + settings.rankerEpochs() + " epochs, " + rankerUsers.size() + " users");
-        provenance.put("knownUserRanking", chosen[0] + ": " + describe(weights[0]));
-        provenance.put("newUserRanking", chosen[1] + ": " + describe(weights[1]));
+        provenance.put("knownUserRanking", chosen[TopNModel.KNOWN] + ": " + describe(weights[TopNModel.KNOWN]));
+        provenance.put("newUserRanking", chosen[TopNModel.NEW_STATED] + ": " + describe(weights[TopNModel.NEW_STATED]));
+        provenance.put("newUserWithoutPreferenceRanking", chosen[TopNModel.NEW_UNSTATED] + ": "
+                + describe(weights[TopNModel.NEW_UNSTATED]));
         provenance.put("tribuoVersion", org.tribuo.Tribuo.VERSION);
         provenance.put("diversityLambda", Double.toString(chosenLambda));
         provenance.put("popularityScale", String.format(Locale.ROOT, "%.3f", unranked.popularityScale()));
@@ -235,7 +265,7 @@ public final class TopNTrainer {
         provenance.put("validationUsers", Integer.toString(split.heldOut().size()));
         TopNModel validated = new TopNModel(ease, rp3, knn, unranked.trendingScores(), unranked.freshnessScores(),
                 weights, chosenLambda, unranked.popularityScale(), provenance);
-        return new Result(validated.refit(Interactions.of(interactions), settings), validation);
+        return new Result(validated.refit(Interactions.of(interactions), itemVectors, dimension, settings), validation);
     }
 
     /** Share of each user's newest interactions held out to measure a model for the registry. */
@@ -313,13 +343,21 @@ public final class TopNTrainer {
                 log.accept("  fold " + fold + ": no ranker learnt (popularity instead): " + e.getMessage());
                 learnt = only(RankingFeatures.POPULARITY_RANK);
             }
-            TopNModel model = unranked.withRanker(new double[][] {learnt, learnt}, 1.0);
+            TopNModel model = unranked.withRanker(new double[][] {learnt, learnt, learnt}, 1.0);
             for (Map.Entry<String, UserState> user : measure.entrySet()) {
                 metrics.add(user.getKey(), ids(recommender.recommend(user.getValue(), catalogue, model, null,
                         TopNSettings.N, null, 1.0)), labels.get(user.getKey()), null);
             }
         }
         return metrics;
+    }
+
+    private static double[] blend(int... sources) {
+        double[] weights = new double[RankingFeatures.COUNT + 1];
+        for (int source : sources) {
+            weights[RankingFeatures.score(source)] = 1.0 / sources.length;
+        }
+        return weights;
     }
 
     private static double[] only(int feature) {
@@ -338,6 +376,24 @@ public final class TopNTrainer {
                     TopNSettings.N, null, 1.0)), labels.get(user.getKey()), null);
         }
         return metrics;
+    }
+
+    /**
+     * EASE^R with the items' text similarities at its chosen penalty, if a text weight beats plain EASE^R on
+     * validation; else the plain model.
+     */
+    private ItemItemModel withText(ItemItemModel plain, Interactions older, Map<String, List<String>> histories,
+                                   Map<String, Set<String>> heldOut, Map<String, Double> validation,
+                                   Map<String, float[]> itemVectors, int dimension) {
+        ItemTextGram text = ItemTextGram.of(older, itemVectors, dimension);
+        if (text == null) {
+            log.accept("  EASE text side information: fewer than two items with a text vector");
+            return plain;
+        }
+        double lambda = Double.parseDouble(plain.settings().get("lambda"));
+        ItemItemModel textual = tune("EASE_TEXT", older, histories, heldOut, validation,
+                grid(settings.easeTextWeights(), weight -> new EaseTrainer(lambda, weight, text, settings.neighbours())));
+        return validation.get("EASE_TEXT") > validation.get("EASE") ? textual : plain;
     }
 
     private interface TrainerFactory {
@@ -378,6 +434,18 @@ public final class TopNTrainer {
         }
         validation.put(name, bestNdcg);
         return best;
+    }
+
+    /**
+     * Plain EASE^R as a baseline beside a model whose EASE^R source may read the items' text: the same penalty (tuned
+     * without text), fitted to the interactions without side information; null when the model has no EASE^R.
+     */
+    public static ItemItemModel easeBaseline(TopNModel model, Interactions interactions, TopNSettings settings) {
+        if (model.ease() == null || EaseTrainer.textWeight(model.ease()) == 0) {
+            return model.ease();
+        }
+        return new EaseTrainer(Double.parseDouble(model.ease().settings().get("lambda")), settings.neighbours())
+                .fit(interactions);
     }
 
     /** Scores one item-item model alone: each user's top N by its scores, the history left out. */

@@ -232,7 +232,7 @@ public final class TwoStageRecommender {
         if (m == 0) {
             return List.of();
         }
-        double[] w = model.rankerWeights(candidates.history.length);
+        double[] w = model.rankerWeights(candidates.history.length, user.statedPreference());
         double[] scores = new double[m];
         for (int c = 0; c < m; c++) {
             scores[c] = TopNModel.rank(w, candidates.features[c]);

@@ -193,7 +193,8 @@ class TwoStageRecommenderTest {
         assertThat(recommender.recommend(user, catalogue, copy, null, 10, null, 0.8))
                 .extracting(Recommendation::itemId).containsExactlyElementsOf(recommender.recommend(user, catalogue,
                         trained.model(), null, 10, null, 0.8).stream().map(Recommendation::itemId).toList());
-        assertThat(copy.provenance()).containsKeys("rp3beta", "ease", "knownUserRanking", "newUserRanking");
+        assertThat(copy.provenance()).containsKeys("rp3beta", "ease", "knownUserRanking", "newUserRanking",
+                "newUserWithoutPreferenceRanking");
         assertThat(copy.popularityScale()).isPositive().isEqualTo(trained.model().popularityScale());
     }
 
@@ -245,6 +246,55 @@ class TwoStageRecommenderTest {
         double bAB = -pAB / pBB;
         assertThat((double) ease.weight(ease.position("a"), ease.position("b"))).isCloseTo(bAB, within(1e-5));
         assertThat(ease.weight(ease.position("a"), ease.position("a"))).isZero();
+    }
+
+    @Test
+    void easeWithTextAddsTheCentredTextCosinesToTheGramMatrix() {
+        // Items a and c are never chosen together but read alike; b reads differently.
+        Interactions matrix = Interactions.of(List.of(new Interaction("u1", "a", 1), new Interaction("u1", "b", 2),
+                new Interaction("u2", "b", 3), new Interaction("u2", "c", 4)));
+        Map<String, float[]> text = Map.of("a", new float[] {1, 0, 1}, "b", new float[] {0, 1, 1},
+                "c", new float[] {1, 0, 1});
+        ItemTextGram gram = ItemTextGram.of(matrix, text, 3);
+        // Mean of the unit vectors is (2, 1, 3) / (3 sqrt 2); centred, a and c coincide and b points away.
+        int a = ease(matrix).position("a");
+        int b = ease(matrix).position("b");
+        int c = ease(matrix).position("c");
+        double[] g = new double[9];
+        gram.addTo(g, 1);
+        assertThat(g[a * 3 + c]).isCloseTo(1, within(1e-6));
+        assertThat(g[a * 3 + b]).isCloseTo(-1, within(1e-6));
+        assertThat(g[a * 3 + a]).isCloseTo(1, within(1e-6));
+
+        ItemItemModel plain = new EaseTrainer(1, 10).fit(matrix);
+        ItemItemModel withText = new EaseTrainer(1, 0.5, gram, 10).fit(matrix);
+        assertThat(plain.weight(a, c)).as("no co-occurrence, no text: no weight").isZero();
+        assertThat(withText.weight(a, c)).as("text lends a and c weight").isPositive();
+        assertThat(EaseTrainer.textWeight(withText)).isEqualTo(0.5);
+        assertThatThrownBy(() -> new EaseTrainer(1, 0.5, null, 10)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static ItemItemModel ease(Interactions matrix) {
+        return new EaseTrainer(1, 10).fit(matrix);
+    }
+
+    @Test
+    void newUsersWithAndWithoutAStatedPreferenceGetTheirOwnRanking() {
+        double[] known = new double[RankingFeatures.COUNT + 1];
+        double[] stated = known.clone();
+        double[] unstated = known.clone();
+        known[0] = 1;
+        stated[1] = 1;
+        unstated[2] = 1;
+        TopNModel model = trained.model().withRanker(new double[][] {known, stated, unstated}, 1.0);
+        assertThat(model.rankerWeights(TopNModel.NEW_USER_HISTORY + 1, false)).isSameAs(known);
+        assertThat(model.rankerWeights(TopNModel.NEW_USER_HISTORY + 1, true)).isSameAs(known);
+        assertThat(model.rankerWeights(3, true)).isSameAs(stated);
+        assertThat(model.rankerWeights(3, false)).isSameAs(unstated);
+        assertThat(model.rankerWeights(0, false)).as("no history: collaborative scores say nothing").isSameAs(stated);
+        TopNModel twoRegimes = trained.model().withRanker(new double[][] {known, stated}, 1.0);
+        assertThat(twoRegimes.rankerWeights(3, false)).as("a model saved with two regimes").isSameAs(stated);
+        assertThat(TopNModel.fromBytes(model.toBytes()).rankerWeights(3, false)).containsExactly(unstated);
     }
 
     @Test

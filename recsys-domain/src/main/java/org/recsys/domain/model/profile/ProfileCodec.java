@@ -17,8 +17,11 @@ import org.recsys.domain.model.shared.VectorBytes;
  */
 public final class ProfileCodec {
 
-    /** Format 1 wrote vectors float by float (big-endian); format 2 writes them in one little-endian block. */
-    private static final int FORMAT = 2;
+    /**
+     * Format 1 wrote vectors float by float (big-endian); format 2 writes them in one little-endian block; format 3
+     * adds whether the user stated a preference text (false for profiles stored before).
+     */
+    private static final int FORMAT = 3;
 
     private ProfileCodec() {
     }
@@ -41,6 +44,7 @@ public final class ProfileCodec {
             out.writeInt(state.events());
             out.writeInt(state.positives());
             out.writeInt(state.positivesAtCluster());
+            out.writeBoolean(state.statedPreference());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -50,10 +54,10 @@ public final class ProfileCodec {
     public static ProfileState decode(byte[] encoded) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(encoded))) {
             int format = in.readByte();
-            if (format != 1 && format != FORMAT) {
+            if (format < 1 || format > FORMAT) {
                 throw new IllegalArgumentException("unknown profile format " + format);
             }
-            boolean bulk = format == FORMAT;
+            boolean bulk = format >= 2;
             float[] vector = readVector(in, bulk);
             int interestCount = in.readShort();
             List<Interest> interests = new ArrayList<>(interestCount);
@@ -61,7 +65,7 @@ public final class ProfileCodec {
                 interests.add(new Interest(readVector(in, bulk), in.readFloat(), readStrings(in), readStrings(in)));
             }
             return new ProfileState(vector, interests, readStrings(in), readStrings(in), readStrings(in), in.readInt(),
-                    in.readInt(), in.readInt());
+                    in.readInt(), in.readInt(), format >= 3 && in.readBoolean());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

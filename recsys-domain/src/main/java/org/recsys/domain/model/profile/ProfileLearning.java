@@ -32,6 +32,7 @@ public final class ProfileLearning {
         List<String> consumed = new ArrayList<>();
         List<String> rejected = new ArrayList<>();
         int positives = 0;
+        boolean stated = state.statedPreference();
         for (ProfileSignal signal : signals) {
             if (signal.vector() != null && signal.weight() != 0) {
                 if (vector == null) {
@@ -39,6 +40,8 @@ public final class ProfileLearning {
                 }
                 if (vector.length == signal.vector().length) {
                     updater.update(vector, signal.vector(), signal.weight());
+                    // A vector without an item is the user's own words (ProfileSignal.ofText).
+                    stated |= signal.itemId() == null && signal.weight() > 0;
                     if (centroids.length > 0) {
                         updater.updateNearest(centroids, weights, signal.vector(), signal.weight());
                     }
@@ -67,7 +70,8 @@ public final class ProfileLearning {
                 ProfileState.prepend(state.liked(), liked, ProfileState.MAX_LIKED),
                 ProfileState.prepend(state.consumed(), consumed, ProfileState.MAX_CONSUMED),
                 ProfileState.prepend(state.rejected(), rejected, ProfileState.MAX_REJECTED),
-                state.events() + signals.size(), state.positives() + positives, state.positivesAtCluster());
+                state.events() + signals.size(), state.positives() + positives, state.positivesAtCluster(),
+                stated && hasVector);
     }
 
     private static double norm(float[] vector) {

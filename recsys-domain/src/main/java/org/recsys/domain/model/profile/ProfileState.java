@@ -18,16 +18,20 @@ import java.util.List;
  * @param events             feedback events folded in
  * @param positives          positive events (likes, purchases, good ratings and reviews) folded in
  * @param positivesAtCluster positive events when the interest points were last computed
+ * @param statedPreference   whether the user's own preference text moved the vector: the new-user ranker, which
+ *                           reads the profile's text similarity, serves such users; others with few events get the
+ *                           ranking that did best on validation
  */
 public record ProfileState(float[] vector, List<Interest> interests, List<String> liked, List<String> consumed,
-                           List<String> rejected, int events, int positives, int positivesAtCluster) {
+                           List<String> rejected, int events, int positives, int positivesAtCluster,
+                           boolean statedPreference) {
 
     public static final int MAX_LIKED = 50;
     public static final int MAX_CONSUMED = 2000;
     public static final int MAX_REJECTED = 2000;
 
     public static final ProfileState EMPTY = new ProfileState(null, List.of(), List.of(), List.of(), List.of(), 0, 0,
-            0);
+            0, false);
 
     public ProfileState {
         interests = List.copyOf(interests);
@@ -47,7 +51,8 @@ public record ProfileState(float[] vector, List<Interest> interests, List<String
 
     /** The same profile with new interest points, computed when it had {@code positives} positive events. */
     public ProfileState withInterests(List<Interest> newInterests) {
-        return new ProfileState(vector, newInterests, liked, consumed, rejected, events, positives, positives);
+        return new ProfileState(vector, newInterests, liked, consumed, rejected, events, positives, positives,
+                statedPreference);
     }
 
     /**
@@ -67,7 +72,7 @@ public record ProfileState(float[] vector, List<Interest> interests, List<String
         List<String> newConsumed = new ArrayList<>(consumed);
         newConsumed.sort(byRecency);
         return new ProfileState(vector, interests, newLiked, newConsumed, rejected, events, positives,
-                positivesAtCluster);
+                positivesAtCluster, statedPreference);
     }
 
     /** Items never to recommend to this user unless consumed ones are asked for. */

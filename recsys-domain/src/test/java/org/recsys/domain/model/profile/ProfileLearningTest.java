@@ -75,7 +75,7 @@ class ProfileLearningTest {
         Interest jazz = new Interest(unit(1, 0, 0), 0.5f, List.of("jazz"), List.of());
         Interest drums = new Interest(unit(0, 1, 0), 0.5f, List.of("drums"), List.of());
         ProfileState start = new ProfileState(unit(1, 1, 0), List.of(jazz, drums), List.of(), List.of(), List.of(),
-                0, 0, 0);
+                0, 0, 0, false);
 
         ProfileState after = learning.apply(start, List.of(
                 ProfileSignal.of("x", unit(0.9f, 0, 0.1f), FeedbackType.LIKE, null, Double.NaN, Double.NaN)));
@@ -85,6 +85,19 @@ class ProfileLearningTest {
         assertThat(after.interests().get(0).weight()).isGreaterThan(0.5f);
         assertThat(after.interests().get(0).weight() + after.interests().get(1).weight())
                 .isCloseTo(1f, within(1e-5f));
+    }
+
+    @Test
+    void onlyTheUsersOwnTextMarksAStatedPreference() {
+        ProfileState liked = learning.apply(ProfileState.EMPTY, List.of(
+                ProfileSignal.of("x", unit(1, 0, 0), FeedbackType.LIKE, null, Double.NaN, Double.NaN)));
+        ProfileState stated = learning.apply(liked, List.of(ProfileSignal.ofText(unit(0, 1, 0), 1.0)));
+        ProfileState later = learning.apply(stated, List.of(
+                ProfileSignal.of("y", unit(0, 0, 1), FeedbackType.LIKE, null, Double.NaN, Double.NaN)));
+
+        assertThat(liked.statedPreference()).isFalse();
+        assertThat(stated.statedPreference()).isTrue();
+        assertThat(later.statedPreference()).as("kept by later feedback").isTrue();
     }
 
     @Test
@@ -102,7 +115,7 @@ class ProfileLearningTest {
     @Test
     void theCodecGivesBackWhatItWasGiven() {
         ProfileState state = new ProfileState(unit(1, 2, 3), List.of(new Interest(unit(3, 2, 1), 1f,
-                List.of("jazz", "ünïcode"), List.of("i1"))), List.of("a"), List.of("a", "b"), List.of("c"), 7, 3, 2);
+                List.of("jazz", "ünïcode"), List.of("i1"))), List.of("a"), List.of("a", "b"), List.of("c"), 7, 3, 2, true);
 
         ProfileState back = ProfileCodec.fromText(ProfileCodec.toText(state));
 
@@ -113,6 +126,7 @@ class ProfileLearningTest {
         assertThat(back.events()).isEqualTo(7);
         assertThat(back.positives()).isEqualTo(3);
         assertThat(back.positivesSinceClustering()).isEqualTo(1);
+        assertThat(back.statedPreference()).isTrue();
         assertThat(ProfileCodec.decode(ProfileCodec.encode(ProfileState.EMPTY)).isEmpty()).isTrue();
     }
 
