@@ -214,6 +214,22 @@ public final class TwoStageRecommender {
     }
 
     /**
+     * The ids of the n best candidates by the given ranking weights, without diversity: what {@link #recommend} with
+     * MMR trade-off 1 lists, from candidates gathered once (training ranks the same candidates under many weights).
+     */
+    static List<String> topIds(Candidates candidates, double[] weights, ItemCatalogue catalogue, int n) {
+        TopK top = new TopK(Math.min(Math.max(1, candidates.size), n));
+        for (int c = 0; c < candidates.size; c++) {
+            top.offer(c, (float) TopNModel.rank(weights, candidates.features[c]));
+        }
+        List<String> ids = new ArrayList<>(n);
+        for (int c : top.drain().items()) {
+            ids.add(catalogue.id(candidates.catalogueItems[c]));
+        }
+        return ids;
+    }
+
+    /**
      * Top-N recommendations for one user.
      *
      * @param user        the user's state (history, exclusions, profile, interest points)
@@ -226,8 +242,13 @@ public final class TwoStageRecommender {
      */
     public List<Recommendation> recommend(UserState user, ItemCatalogue catalogue, TopNModel model,
                                           RatingModel ratingModel, int count, ItemFilter extra, double mmrLambda) {
-        ItemFilter filter = user.allowedIn(catalogue, extra);
-        Candidates candidates = candidates(user, catalogue, model, filter);
+        return recommend(user, catalogue, model, ratingModel, count, mmrLambda,
+                candidates(user, catalogue, model, user.allowedIn(catalogue, extra)));
+    }
+
+    /** Ranks, diversifies and explains candidates already gathered for this user under this model's sources. */
+    List<Recommendation> recommend(UserState user, ItemCatalogue catalogue, TopNModel model, RatingModel ratingModel,
+                                   int count, double mmrLambda, Candidates candidates) {
         int m = candidates.size;
         if (m == 0) {
             return List.of();
