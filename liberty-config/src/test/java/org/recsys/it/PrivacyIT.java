@@ -194,7 +194,8 @@ class PrivacyIT {
     }
 
     @Test
-    void retentionDeletesExpiredImpressionsOnlyAndReportsIt(RecsysServer.Running server) throws SQLException {
+    void retentionDeletesExpiredImpressionsAndRemovalNotesOnlyAndReportsIt(RecsysServer.Running server)
+            throws SQLException {
         Api api = server.api();
         String user = prefix + "retained";
         String old1 = userWithHistory(api, user, "studio headphones", "Retained review " + prefix);
@@ -209,23 +210,51 @@ class PrivacyIT {
             age.setString(3, old2);
             assertThat(age.executeUpdate()).isEqualTo(2);
         }
+        String oldNote = prefix + "removed-long-ago";
+        String freshNote = prefix + "removed-yesterday";
+        try (Connection c = server.database().connect();
+             PreparedStatement note = c.prepareStatement(
+                     "insert into item_removal (item_id, removed_at) values (?, ?)")) {
+            note.setString(1, oldNote);
+            note.setObject(2, OffsetDateTime.now().minusDays(31));
+            note.executeUpdate();
+            note.setString(1, freshNote);
+            note.setObject(2, OffsetDateTime.now().minusDays(1));
+            note.executeUpdate();
+        }
         long feedbackBefore = api.get("users/" + user + "/export").json().path("feedback").size();
 
         JsonNode run = OperationsIT.runJob(api, "apply-retention");
 
         assertThat(run.path("status").asText()).isEqualTo("COMPLETED");
-        assertThat(run.path("exitStatus").asText()).contains("impressions", "feedback events removed");
+        assertThat(run.path("exitStatus").asText()).contains("impressions", "feedback events",
+                "item removal notes removed");
         JsonNode report = api.get("jobs/apply-retention/reports/latest").json();
         assertThat(report.path("executionId").asLong()).isEqualTo(run.path("executionId").asLong());
         JsonNode impressions = report.path("impressions");
         assertThat(impressions.path("retentionDays").asInt()).isEqualTo(90);
         assertThat(impressions.path("removed").asLong()).isGreaterThanOrEqualTo(2);
         assertThat(report.path("feedback").path("removed").asLong()).isZero();
+        assertThat(report.path("itemRemovals").path("retentionDays").asInt()).isEqualTo(30);
+        assertThat(report.path("itemRemovals").path("removed").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(removalNotes(server, oldNote)).as("a note older than 30 days").isZero();
+        assertThat(removalNotes(server, freshNote)).as("a note of yesterday").isEqualTo(1);
         JsonNode left = api.get("users/" + user + "/export").json();
         assertThat(left.path("impressions").findValuesAsText("recommendationId")).containsExactly(fresh);
         assertThat(left.path("feedback")).hasSize((int) feedbackBefore);
         // The job is on a daily schedule by default.
         assertThat(api.get("jobs/apply-retention/schedule").json().path("cron").asText()).isEqualTo("30 2 * * *");
+    }
+
+    private static int removalNotes(RecsysServer.Running server, String itemId) throws SQLException {
+        try (Connection c = server.database().connect();
+             PreparedStatement s = c.prepareStatement("select count(*) from item_removal where item_id = ?")) {
+            s.setString(1, itemId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
     }
 
     /** The hash of the text an item's stored vector was made from. */

@@ -37,6 +37,7 @@ import org.recsys.application.event.FeedbackRecorded;
 import org.recsys.application.event.FeedbackRemoved;
 import org.recsys.application.event.ItemRemoved;
 import org.recsys.application.event.ItemsChanged;
+import org.recsys.application.retention.RetentionPolicy;
 import org.recsys.domain.model.feedback.FeedbackEvent;
 import org.recsys.domain.model.feedback.FeedbackRepository;
 import org.recsys.domain.model.feedback.FeedbackType;
@@ -89,6 +90,8 @@ public class LiveCatalogue {
     RecsysCluster cluster;
     @Inject
     Transactions transactions;
+    @Inject
+    RetentionPolicy retention;
     /** Bounded (server.xml): background work must not take the request threads. */
     @Resource(lookup = "concurrent/background")
     ManagedExecutorService executor;
@@ -220,6 +223,13 @@ public class LiveCatalogue {
         CatalogueStore current = store;
         if (current == null) {
             return 0;
+        }
+        Optional<Instant> forgotten = retention == null ? Optional.empty()
+                : retention.itemRemovalsBefore(clock.instant());
+        if (forgotten.isPresent() && since.isBefore(forgotten.get())) {
+            LOG.warning(() -> "Catching up from " + since + ", before the " + retention.itemRemovalDays()
+                    + "-day retention of item removal notes (RECSYS_RETENTION_ITEM_REMOVALS_DAYS): items removed "
+                    + "before " + forgotten.get() + " while this member was away may still be served; restart it");
         }
         List<String> removed = transactions.inNewTransaction(() -> items.idsRemovedSince(since, MAX_RELOADED))
                 .stream().filter(facts::containsKey).distinct().toList();

@@ -97,6 +97,24 @@ public class JpaItemRepository implements ItemRepository {
         return ids;
     }
 
+    @Override
+    public int forgetRemovalsBefore(java.time.Instant before, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive: " + limit);
+        }
+        // The table has no key (one row per removal, V12): a page is cut by time, up to the instant of the
+        // limit-th oldest note. The same statement runs on H2 and PostgreSQL.
+        return em.createNativeQuery("delete from item_removal where removed_at < ?1 and removed_at <= "
+                        + "(select max(removed_at) from (select removed_at from item_removal where removed_at < ?1 "
+                        + "order by removed_at limit " + limit + ") oldest)")
+                .setParameter(1, before).executeUpdate();
+    }
+
+    @Override
+    public long countRemovals() {
+        return ((Number) em.createNativeQuery("select count(*) from item_removal").getSingleResult()).longValue();
+    }
+
     private static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }

@@ -149,6 +149,20 @@ class JpaRepositoriesTest {
             List<String> firstTwo = db.inTransaction(em -> new JpaItemRepository(em).idsRemovedSince(NOW, 2));
             assertThat(removed).containsExactly("first", "second", "third");
             assertThat(firstTwo).containsExactly("first", "second");
+
+            // Retention forgets the oldest notes first, a page at a time, and none at or after its cutoff.
+            Instant cutoff = NOW.plusSeconds(25);
+            int firstPage = db.inTransaction(em -> new JpaItemRepository(em).forgetRemovalsBefore(cutoff, 2));
+            List<String> left = db.inTransaction(em -> new JpaItemRepository(em)
+                    .idsRemovedSince(NOW.minusSeconds(60), 10));
+            int secondPage = db.inTransaction(em -> new JpaItemRepository(em).forgetRemovalsBefore(cutoff, 2));
+            int thirdPage = db.inTransaction(em -> new JpaItemRepository(em).forgetRemovalsBefore(cutoff, 2));
+            long kept = db.inTransaction(em -> new JpaItemRepository(em).countRemovals());
+            assertThat(firstPage).isEqualTo(2);
+            assertThat(left).containsExactly("second", "third");
+            assertThat(secondPage).isEqualTo(1);
+            assertThat(thirdPage).isZero();
+            assertThat(kept).isEqualTo(1);
         }
     }
 

@@ -54,7 +54,8 @@ final class TopNEvaluation {
      */
     private static void newUsers(TimeSplit outer, List<Interaction> all, Map<String, float[]> itemVectors,
                                  int dimension, long seed, Map<String, RankingMetrics> results,
-                                 Map<String, Double> seconds, Map<String, Integer> popularityRanks, PrintStream log) {
+                                 Map<String, Double> seconds, Map<String, Integer> popularityRanks, PrintStream log,
+                                 Function<Interaction, String> reviewText, EmbeddingStore store) {
         List<String> testUsers = new ArrayList<>(outer.heldOut().keySet());
         testUsers.sort(null);
         java.util.Collections.shuffle(testUsers, new java.util.Random(seed));
@@ -69,9 +70,11 @@ final class TopNEvaluation {
                 train.add(i);
             }
         }
-        byUser.values().forEach(history -> {
+        Map<String, List<Interaction>> kept = new HashMap<>();
+        byUser.forEach((user, history) -> {
             history.sort(java.util.Comparator.comparingLong(Interaction::timestamp));
-            train.addAll(history.subList(0, Math.min(COLD_EVENTS, history.size())));
+            kept.put(user, history.subList(0, Math.min(COLD_EVENTS, history.size())));
+            train.addAll(kept.get(user));
         });
         Map<String, Set<String>> relevant = new HashMap<>(outer.heldOut());
         relevant.keySet().retainAll(chosen);
@@ -89,8 +92,9 @@ final class TopNEvaluation {
         Map<String, UserState> states = TopNTrainer.userStates(histories, relevant.keySet(), itemVectors, dimension,
                 split.profileWeights());
         TwoStageRecommender served = new TwoStageRecommender(TopNSettings.DEFAULTS);
-        log.printf(Locale.ROOT, "  top-N new users: %d users cut to %d interactions, ranked without a stated preference by %s%n", relevant.size(),
-                COLD_EVENTS, model.provenance().get("newUserWithoutPreferenceRanking"));
+        log.printf(Locale.ROOT, "  top-N new users: %d users cut to %d interactions, ranked without a stated "
+                + "preference by %s%n", relevant.size(), COLD_EVENTS,
+                model.provenance().get("newUserWithoutPreferenceRanking"));
         measure(results, seconds, "NEW_USER_POPULARITY", relevant, popularityRanks,
                 user -> TopNTrainer.popular(catalogue, states.get(user), N));
         measure(results, seconds, "NEW_USER_EASE_OR_RP3", relevant, popularityRanks,
@@ -98,6 +102,37 @@ final class TopNEvaluation {
                         N));
         measure(results, seconds, "NEW_USER_SERVED", relevant, popularityRanks,
                 user -> ids(served.recommend(states.get(user), catalogue, model, null, N, null, 1.0)));
+
+        // The same new users with a preference text: no dataset here holds one, so each user's own words stand in
+        // for it, the reviews they wrote of the items they kept (the mean of their vectors), folded in before their
+        // events as the server folds the text of PUT /users. Datasets without review texts have no such row.
+        Map<String, float[]> statedTexts = new HashMap<>();
+        for (String user : relevant.keySet()) {
+            List<String> texts = kept.getOrDefault(user, List.of()).stream().map(reviewText)
+                    .filter(t -> t != null && !t.isBlank()).toList();
+            if (!texts.isEmpty()) {
+                float[] mean = new float[dimension];
+                for (float[] v : store.encodeAll(texts)) {
+                    for (int d = 0; d < dimension; d++) {
+                        mean[d] += v[d] / texts.size();
+                    }
+                }
+                statedTexts.put(user, mean);
+            }
+        }
+        if (statedTexts.isEmpty()) {
+            return;
+        }
+        Map<String, Set<String>> stating = new HashMap<>(relevant);
+        stating.keySet().retainAll(statedTexts.keySet());
+        Map<String, UserState> statedStates = TopNTrainer.userStates(histories, stating.keySet(), itemVectors,
+                dimension, split.profileWeights(), statedTexts);
+        log.printf(Locale.ROOT, "  top-N new users with a preference text (their kept reviews): %d users, "
+                + "ranked by %s%n", stating.size(), model.provenance().get("newUserRanking"));
+        measure(results, seconds, "NEW_USER_STATED_POPULARITY", stating, popularityRanks,
+                user -> TopNTrainer.popular(catalogue, statedStates.get(user), N));
+        measure(results, seconds, "NEW_USER_STATED_SERVED", stating, popularityRanks,
+                user -> ids(served.recommend(statedStates.get(user), catalogue, model, null, N, null, 1.0)));
     }
 
     static void run(EvaluationData data, EmbeddingStore store, long seed, ResultTable table, PrintStream log) {
@@ -186,7 +221,10 @@ final class TopNEvaluation {
         measure(results, seconds, "COLD_SERVED", relevant, popularityRanks,
                 user -> ids(served.recommend(coldStates.get(user), catalogue, model, null, N, null, 1.0)));
 
-        newUsers(outer, interactions, itemVectors, dimension, seed, results, seconds, popularityRanks, log);
+        Function<Interaction, String> reviewText = data.reviewTexts.isEmpty() ? i -> null
+                : i -> data.reviewTexts.get(row.get(i));
+        newUsers(outer, interactions, itemVectors, dimension, seed, results, seconds, popularityRanks, log,
+                reviewText, store);
 
         String bestBaseline = null;
         for (String name : List.of("EASE", "RP3BETA", "ITEM_KNN")) {
@@ -212,12 +250,15 @@ final class TopNEvaluation {
                         ci[2]);
             }
         }
-        if (results.containsKey("NEW_USER_SERVED")) {
-            double[] ci = RankingMetrics.bootstrapDifference(results.get("NEW_USER_SERVED"),
-                    results.get("NEW_USER_POPULARITY"), 1000, seed);
-            log.printf(Locale.ROOT, "  NEW_USER_SERVED vs NEW_USER_POPULARITY: ratio %.3f, difference %.4f, "
-                    + "95%% CI [%.4f, %.4f]%n", results.get("NEW_USER_SERVED").ndcg()
-                    / results.get("NEW_USER_POPULARITY").ndcg(), ci[0], ci[1], ci[2]);
+        for (String prefix : List.of("NEW_USER_", "NEW_USER_STATED_")) {
+            RankingMetrics newServed = results.get(prefix + "SERVED");
+            RankingMetrics newPopular = results.get(prefix + "POPULARITY");
+            if (newServed != null && newPopular != null) {
+                double[] ci = RankingMetrics.bootstrapDifference(newServed, newPopular, 1000, seed);
+                log.printf(Locale.ROOT, "  %sSERVED vs %sPOPULARITY: ratio %.3f, difference %.4f, "
+                        + "95%% CI [%.4f, %.4f]%n", prefix, prefix, newServed.ndcg() / newPopular.ndcg(), ci[0],
+                        ci[1], ci[2]);
+            }
         }
         table.task("topn").stream().filter(r -> r.model.equals("SERVED_RELEVANCE")).findFirst()
                 .ifPresent(r -> r.detail("model", model.provenance()));
@@ -227,7 +268,8 @@ final class TopNEvaluation {
                 + "of the training part; COLD_* rows know only each test user's " + COLD_EVENTS
                 + " oldest interactions (the models still learnt from the rest of their history); NEW_USER_* rows are "
                 + (int) (NEW_USER_SHARE * 100) + "% of the test users whose training part was cut to their "
-                + COLD_EVENTS + " oldest interactions before a second training, as real new users");
+                + COLD_EVENTS + " oldest interactions before a second training, as real new users; NEW_USER_STATED_* "
+                + "rows are those users with the reviews they wrote of their kept items as a stated preference text");
     }
 
     private static void measure(Map<String, RankingMetrics> results, Map<String, Double> seconds, String name,

@@ -54,12 +54,12 @@ public final class EaseTrainer implements ItemItemTrainer {
         this.text = textWeight > 0 ? text : null;
     }
 
-    /** True when the matrix is small enough for a dense fit. */
     /** The text weight a fitted model was trained with (0 for models saved before text side information). */
     static double textWeight(ItemItemModel model) {
         return Double.parseDouble(model.settings().getOrDefault("textWeight", "0"));
     }
 
+    /** True when the matrix is small enough for a dense fit. */
     public static boolean fits(Interactions matrix) {
         return matrix.items() > 1 && matrix.items() <= MAX_ITEMS;
     }

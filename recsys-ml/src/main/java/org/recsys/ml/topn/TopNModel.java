@@ -129,17 +129,52 @@ public final class TopNModel {
     /**
      * The ranking weights for a user, one per {@link RankingFeatures} feature then the bias: one for known users, and
      * for new users (at most {@link #NEW_USER_HISTORY} history items) one for those whose profile holds their own
-     * preference text (the learnt ranker, the only ranking that reads it) and one for those whose does not and who
-     * have some history (the ranking that did best on validation, often one collaborative source alone). A user with
-     * no history at all gets the first: collaborative scores say nothing about them. Models saved with two regimes
-     * serve every new user with the second.
+     * preference text (the learnt ranker, the only ranking that reads it) and one for those whose does not (the
+     * ranking that did best on validation, often one collaborative source alone). A user with no history who stated
+     * a preference is ranked by {@link #STATED_WORDS}; one with neither history nor text by the first new-user
+     * weights, or popularity where those read only collaborative scores. Models saved with two regimes serve every
+     * new user with the second.
      */
     double[] rankerWeights(int historyLength, boolean statedPreference) {
         if (historyLength > NEW_USER_HISTORY) {
             return rankerWeights[KNOWN];
         }
-        return statedPreference || historyLength == 0 || rankerWeights.length <= NEW_UNSTATED
+        if (historyLength == 0) {
+            if (statedPreference) {
+                return STATED_WORDS;
+            }
+            // Collaborative scores say nothing about a user with no history; a ranking that reads nothing else
+            // (one source, a sum of sources) would score every candidate zero, so popularity ranks them instead.
+            return collaborativeOnly(rankerWeights[NEW_STATED]) ? POPULARITY_ONLY : rankerWeights[NEW_STATED];
+        }
+        return statedPreference || rankerWeights.length <= NEW_UNSTATED
                 ? rankerWeights[NEW_STATED] : rankerWeights[NEW_UNSTATED];
+    }
+
+    private static final double[] POPULARITY_ONLY = new double[RankingFeatures.COUNT + 1];
+
+    /**
+     * A user who has said what they want and done nothing yet: the items nearest their words first, popularity
+     * breaking near ties. Fixed rather than learnt: no training data holds such a text without history, and a
+     * ranker learnt on profiles built from histories can weigh text against itself (the demo data's did), which
+     * would keep a new item described in the user's very words out of their list.
+     */
+    static final double[] STATED_WORDS = new double[RankingFeatures.COUNT + 1];
+
+    static {
+        POPULARITY_ONLY[RankingFeatures.POPULARITY_RANK] = 1;
+        STATED_WORDS[RankingFeatures.TEXT_SIMILARITY] = 1;
+        STATED_WORDS[RankingFeatures.POPULARITY_RANK] = 0.1;
+    }
+
+    private static boolean collaborativeOnly(double[] weights) {
+        for (int f = 0; f < RankingFeatures.COUNT; f++) {
+            boolean collaborative = f < RankingFeatures.TEXT_SIMILARITY || f == RankingFeatures.COLD_COLLABORATIVE;
+            if (!collaborative && weights[f] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The ranker's score of one candidate's features. */
@@ -185,9 +220,26 @@ public final class TopNModel {
                 .fit(interactions);
         Map<String, String> refitted = new LinkedHashMap<>(provenance);
         refitted.put("refittedOn", interactions.size() + " interactions");
+        double[][] weights = rankerWeights;
+        if (ease != null && newEase == null) {
+            // Too many items for a dense EASE^R now: its part of every ranking passes to RP3beta, so that a ranking
+            // by EASE^R alone does not score every candidate zero.
+            weights = new double[rankerWeights.length][];
+            for (int r = 0; r < weights.length; r++) {
+                weights[r] = rankerWeights[r].clone();
+                for (int[] pair : new int[][] {{RankingFeatures.score(0), RankingFeatures.score(1)},
+                        {RankingFeatures.rank(0), RankingFeatures.rank(1)},
+                        {RankingFeatures.recent(0), RankingFeatures.recent(1)}}) {
+                    weights[r][pair[1]] += weights[r][pair[0]];
+                    weights[r][pair[0]] = 0;
+                }
+            }
+            refitted.put("ease", "left out at refit: " + interactions.items() + " items, dense fit only up to "
+                    + EaseTrainer.MAX_ITEMS + "; its ranking weights passed to RP3beta");
+        }
         return new TopNModel(newEase, newRp3, newKnn,
                 TopNTrainer.trending(interactions, settings.trendingHalfLifeDays()),
-                TopNTrainer.freshness(interactions), rankerWeights, diversityLambda, popularityScale, refitted);
+                TopNTrainer.freshness(interactions), weights, diversityLambda, popularityScale, refitted);
     }
 
     public byte[] toBytes() {

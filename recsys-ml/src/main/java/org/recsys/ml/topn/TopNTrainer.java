@@ -32,20 +32,22 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * ({@link TimeSplit}, each user's newest {@link TopNSettings#validationShare()}):
  * <ol>
  *   <li>each collaborative source is fitted on the older part with every setting of its grid and keeps the one with
- *       the best validation NDCG@10 alone (EASE^R's lambda; RP3beta's alpha and beta; ItemKNN's shrink, fitted as
- *       a candidate source too);</li>
+ *       the best validation NDCG@10 alone (EASE^R's lambda, then the weight of the items' text at that lambda;
+ *       RP3beta's alpha and beta; ItemKNN's shrink, fitted as a candidate source too);</li>
  *   <li>the candidates {@link TwoStageRecommender} gathers for the validation users, labelled by whether the user
  *       went on to choose them, train the ranker: Tribuo's logistic regression ({@link LinearSGDTrainer} with
  *       {@link LogMulticlass} and AdaGrad) over {@link RankingFeatures}, chosen choices up-weighted to balance the
  *       classes; for known and for new users separately it is judged out of fold (learnt on half of the users,
- *       measured on the other half) against the best single source or popularity: for known users it is served only
- *       if a paired-bootstrap 95% interval of its gain lies above zero; for new users (whose preference text only
- *       the ranker reads) unless the interval lies below zero;</li>
+ *       measured on the other half) against the best ranking without learnt weights (popularity, one source, or an
+ *       equal-weight sum of sources): for known users and for new users without a stated preference text it is
+ *       served only if a paired-bootstrap 95% interval of its gain lies above zero; for new users who stated one
+ *       (which only the ranker reads, and no validation split holds) whenever it could be learnt;</li>
  *   <li>the MMR trade-off for diversified lists is the most diverse whose validation NDCG stays within
  *       {@link TopNSettings#maxDiversityCost()} of the undiversified list;</li>
  *   <li>the sources are refitted on all the interactions with the chosen settings.</li>
  * </ol>
  * Too little data for a source leaves that source out with the reason in the provenance rather than failing.
+ * Not thread-safe: one training at a time per instance (it caches the validation users' candidates while it runs).
  */
 public final class TopNTrainer {
 
@@ -79,6 +81,15 @@ public final class TopNTrainer {
      * @throws IllegalArgumentException when there are fewer than two items or no user with a validation part
      */
     public Result train(List<Interaction> interactions, Map<String, float[]> itemVectors, int dimension) {
+        candidateCache.clear();
+        try {
+            return trainUncached(interactions, itemVectors, dimension);
+        } finally {
+            candidateCache.clear();
+        }
+    }
+
+    private Result trainUncached(List<Interaction> interactions, Map<String, float[]> itemVectors, int dimension) {
         TimeSplit split = TimeSplit.newestPerUser(interactions, settings.validationShare());
         Interactions older = Interactions.of(split.train());
         if (older.items() < 2 || split.heldOut().isEmpty()) {
@@ -102,7 +113,12 @@ public final class TopNTrainer {
                     + EaseTrainer.MAX_ITEMS);
         }
         if (ease != null) {
-            ease = withText(ease, older, histories, split.heldOut(), validation, itemVectors, dimension);
+            try {
+                ease = withText(ease, older, histories, split.heldOut(), validation, itemVectors, dimension);
+            } catch (IllegalArgumentException e) {
+                // No text weight could be fitted: plain EASE^R serves, as without item vectors.
+                provenance.put("easeText", "left out: " + e.getMessage());
+            }
         }
         List<ItemItemTrainer> rp3Grid = new ArrayList<>();
         for (double alpha : settings.rp3Alphas()) {
@@ -155,8 +171,8 @@ public final class TopNTrainer {
         for (int regime = 0; regime < 2; regime++) {
             Map<String, UserState> states = regimes.get(regime);
             String name = regime == 0 ? "KNOWN_USERS" : "NEW_USERS";
-            // The learnt ranker serves a group of users only if it beats, on their validation part, each source
-            // ranking alone: too few examples can teach a linear ranker less than one good source knows.
+            // The learnt ranker serves a group of users only if it beats, on their validation part, every ranking
+            // without learnt weights: too few examples can teach a linear ranker less than one good source knows.
             // The ranker is judged out of fold (learnt on one half of the users, measured on the other, and the
             // other way round) so that it competes with the sources on users it has not seen; the one served is
             // then learnt from all of them.
@@ -204,10 +220,10 @@ public final class TopNTrainer {
             // Where a ranking without learnt weights does best, the ranker must earn its place: a paired bootstrap
             // over the users must put its gain above zero (97.5% one-sided), so that a few dozen validation users
             // cannot pick a ranker by chance. That holds for known users and for new users who stated no
-            // preference. New users who did (their own text in the profile, which no validation split holds and
-            // only the ranker reads) keep the ranker unless it is significantly worse.
+            // preference. New users who did get the ranker whenever one was learnt: their own text is in the
+            // profile, no validation split holds such text, and only the ranker reads it (a sum of collaborative
+            // sources would rank a new user with a preference text and no history by nothing at all).
             boolean rankerBetter = false;
-            boolean rankerNotWorse = false;
             double[] ranker = null;
             try {
                 ranker = weights(trainRanker(recommender, catalogue, unranked, states, labels));
@@ -218,14 +234,13 @@ public final class TopNTrainer {
                         gain[1], gain[2]));
                 validation.put(name + "_ranker", outOfFold.ndcg());
                 rankerBetter = gain[1] > 0;
-                rankerNotWorse = gain[2] >= 0;
             } catch (IllegalArgumentException e) {
                 log.accept("  " + name + ": no ranker learnt: " + e.getMessage());
             }
             int[] served = regime == 0 ? new int[] {TopNModel.KNOWN}
                     : new int[] {TopNModel.NEW_STATED, TopNModel.NEW_UNSTATED};
             for (int target : served) {
-                boolean useRanker = ranker != null && (target == TopNModel.NEW_STATED ? rankerNotWorse : rankerBetter);
+                boolean useRanker = ranker != null && (target == TopNModel.NEW_STATED || rankerBetter);
                 weights[target] = useRanker ? ranker : options.get(bestFixed);
                 chosen[target] = useRanker ? "ranker" : bestFixed;
             }
@@ -626,11 +641,28 @@ public final class TopNTrainer {
     public static Map<String, UserState> userStates(Map<String, List<String>> historiesNewestFirst,
                                                     Set<String> users, Map<String, float[]> itemVectors,
                                                     int dimension, Map<String, Map<String, Double>> weights) {
+        return userStates(historiesNewestFirst, users, itemVectors, dimension, weights, Map.of());
+    }
+
+    /**
+     * User states as above, where a user with a stated preference text (its vector) has it folded in first, as the
+     * server does for a user who said what they like before their first event, and is marked as having stated it.
+     */
+    public static Map<String, UserState> userStates(Map<String, List<String>> historiesNewestFirst,
+                                                    Set<String> users, Map<String, float[]> itemVectors,
+                                                    int dimension, Map<String, Map<String, Double>> weights,
+                                                    Map<String, float[]> statedTexts) {
         ProfileUpdater updater = new ProfileUpdater(0.2);
         Map<String, UserState> states = new LinkedHashMap<>();
         for (String user : users) {
             List<String> history = historiesNewestFirst.getOrDefault(user, List.of());
+            float[] stated = statedTexts.get(user);
+            boolean statedPreference = stated != null && stated.length == dimension;
             float[] profile = null;
+            if (statedPreference) {
+                profile = new float[dimension];
+                updater.update(profile, stated, 1.0);
+            }
             for (int x = history.size() - 1; x >= 0; x--) {
                 float[] vector = itemVectors.get(history.get(x));
                 if (vector != null && vector.length == dimension) {
@@ -641,7 +673,8 @@ public final class TopNTrainer {
                             .getOrDefault(history.get(x), 1.0));
                 }
             }
-            states.put(user, UserState.builder(user).profile(profile).consumed(history).build());
+            states.put(user, UserState.builder(user).profile(profile).consumed(history)
+                    .statedPreference(statedPreference).build());
         }
         return states;
     }

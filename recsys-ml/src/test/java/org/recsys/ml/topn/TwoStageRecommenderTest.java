@@ -137,6 +137,26 @@ class TwoStageRecommenderTest {
             }
         }
         assertThat(found).isTrue();
+
+        // A new-user ranker that weighs text against itself (learnt on profiles built from histories, as the demo
+        // data's did) does not rank a user who has only said what they want: their words do.
+        double[] againstText = new double[RankingFeatures.COUNT + 1];
+        againstText[RankingFeatures.TEXT_RANK] = -1.3;
+        againstText[RankingFeatures.POPULARITY_RANK] = 1;
+        TopNModel model = trained.model().withRanker(new double[][] {againstText, againstText, againstText}, 1.0);
+        float[] theirWords = new float[8];
+        theirWords[7] = 1;
+        ItemCatalogue.Builder withTheremin = ItemCatalogue.builder(8);
+        vectors.forEach((id, v) -> withTheremin.add(id, v, null, catalogue.popularity(catalogue.position(id))));
+        withTheremin.add("theremin", theirWords, null, 0);
+        ItemCatalogue grown = withTheremin.build();
+        UserState words = UserState.builder("w").profile(theirWords).statedPreference(true).build();
+        assertThat(recommender.recommend(words, grown, model, null, 3, null, 1.0))
+                .extracting(Recommendation::itemId).startsWith("theremin");
+        UserState withoutWords = UserState.builder("w").profile(theirWords).build();
+        assertThat(recommender.recommend(withoutWords, grown, model, null, 3, null, 1.0))
+                .as("the same profile not from the user's words is ranked by the model")
+                .extracting(Recommendation::itemId).doesNotContain("theremin");
     }
 
     @Test
@@ -284,7 +304,7 @@ class TwoStageRecommenderTest {
         double[] stated = known.clone();
         double[] unstated = known.clone();
         known[0] = 1;
-        stated[1] = 1;
+        stated[RankingFeatures.TEXT_SIMILARITY] = 1;
         unstated[2] = 1;
         TopNModel model = trained.model().withRanker(new double[][] {known, stated, unstated}, 1.0);
         assertThat(model.rankerWeights(TopNModel.NEW_USER_HISTORY + 1, false)).isSameAs(known);
@@ -292,9 +312,35 @@ class TwoStageRecommenderTest {
         assertThat(model.rankerWeights(3, true)).isSameAs(stated);
         assertThat(model.rankerWeights(3, false)).isSameAs(unstated);
         assertThat(model.rankerWeights(0, false)).as("no history: collaborative scores say nothing").isSameAs(stated);
+        assertThat(model.rankerWeights(0, true)).as("no history, own words").isSameAs(TopNModel.STATED_WORDS);
+        TopNModel collaborativeOnly = trained.model().withRanker(new double[][] {known, unstated, unstated}, 1.0);
+        assertThat(collaborativeOnly.rankerWeights(0, false)[RankingFeatures.POPULARITY_RANK])
+                .as("a ranking by sources alone would tie every candidate at zero").isEqualTo(1.0);
+        assertThat(collaborativeOnly.rankerWeights(1, true)).isSameAs(unstated);
         TopNModel twoRegimes = trained.model().withRanker(new double[][] {known, stated}, 1.0);
         assertThat(twoRegimes.rankerWeights(3, false)).as("a model saved with two regimes").isSameAs(stated);
         assertThat(TopNModel.fromBytes(model.toBytes()).rankerWeights(3, false)).containsExactly(unstated);
+    }
+
+    @Test
+    void theServedListFollowsTheStatedPreferenceFlag() {
+        double[] known = new double[RankingFeatures.COUNT + 1];
+        double[] byText = known.clone();
+        double[] byPopularity = known.clone();
+        byText[RankingFeatures.TEXT_SIMILARITY] = 1;
+        byPopularity[RankingFeatures.POPULARITY_RANK] = 1;
+        TopNModel model = trained.model().withRanker(new double[][] {known, byText, byPopularity}, 1.0);
+        TwoStageRecommender recommender = new TwoStageRecommender(TopNSettings.DEFAULTS);
+        ItemCatalogue catalogue = catalogue();
+        UserState.Builder user = UserState.builder("s").profile(vectors.get(item(3, 0)))
+                .consumed(List.of(item(5, 1), item(5, 2)));
+        List<String> stated = recommender.recommend(user.statedPreference(true).build(), catalogue, model, null, 5,
+                null, 1.0).stream().map(Recommendation::itemId).toList();
+        List<String> unstated = recommender.recommend(user.statedPreference(false).build(), catalogue, model, null, 5,
+                null, 1.0).stream().map(Recommendation::itemId).toList();
+        assertThat(stated).as("ranked by the stated text, which points at group 3")
+                .allMatch(id -> id.startsWith("g3-") || id.equals("new-in-group-3"));
+        assertThat(unstated).isNotEqualTo(stated);
     }
 
     @Test

@@ -34,4 +34,13 @@ public interface ItemRepository {
 
     /** Ids of items removed at or after {@code since}, oldest first, at most {@code limit}; some may exist again. */
     List<String> idsRemovedSince(java.time.Instant since, int limit);
+
+    /**
+     * Forgets the oldest notes of removals before {@code before}: about {@code limit} of them (all those sharing the
+     * last one's instant go too). Returns how many were deleted; 0 when none is left.
+     */
+    int forgetRemovalsBefore(java.time.Instant before, int limit);
+
+    /** How many removal notes are kept. */
+    long countRemovals();
 }

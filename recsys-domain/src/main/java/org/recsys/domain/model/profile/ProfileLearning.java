@@ -41,7 +41,7 @@ public final class ProfileLearning {
                 if (vector.length == signal.vector().length) {
                     updater.update(vector, signal.vector(), signal.weight());
                     // A vector without an item is the user's own words (ProfileSignal.ofText).
-                    stated |= signal.itemId() == null && signal.weight() > 0;
+                    stated |= signal.itemId() == null;
                     if (centroids.length > 0) {
                         updater.updateNearest(centroids, weights, signal.vector(), signal.weight());
                     }

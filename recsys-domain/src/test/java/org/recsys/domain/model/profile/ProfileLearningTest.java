@@ -98,6 +98,8 @@ class ProfileLearningTest {
         assertThat(liked.statedPreference()).isFalse();
         assertThat(stated.statedPreference()).isTrue();
         assertThat(later.statedPreference()).as("kept by later feedback").isTrue();
+        assertThat(learning.apply(liked, List.of(ProfileSignal.ofText(unit(0, 1, 0), -0.5))).statedPreference())
+                .as("a stated dislike is the user's own words too").isTrue();
     }
 
     @Test

@@ -45,13 +45,16 @@ public record UserExport(
     public record StoredProfile(long version, String encoder, Instant updatedAt, int events, int positives,
                                 @Schema(description = "The profile vector in the encoder's space") float[] vector,
                                 List<InterestPoint> interests, List<String> liked, List<String> consumed,
-                                List<String> rejected) {
+                                List<String> rejected,
+                                @Schema(description = "Whether the user's own preference text moved the vector "
+                                        + "(such new users are ranked by the learnt ranker, which reads it)")
+                                boolean statedPreference) {
 
         static StoredProfile of(UserProfile profile) {
             ProfileState s = profile.state();
             return new StoredProfile(profile.version(), profile.encoder(), profile.updatedAt(), s.events(),
                     s.positives(), s.vector(), s.interests().stream().map(InterestPoint::of).toList(), s.liked(),
-                    s.consumed(), s.rejected());
+                    s.consumed(), s.rejected(), s.statedPreference());
         }
     }
 
