@@ -81,7 +81,13 @@ final class TopNEvaluation {
         TimeSplit split = new TimeSplit(train, outer.heldOut());
         TopNModel model;
         try {
-            model = new TopNTrainer(TopNSettings.DEFAULTS, seed).train(train, itemVectors, dimension).model();
+            model = new TopNTrainer(TopNSettings.DEFAULTS, seed)
+                    .withLog(line -> {
+                        if (line.contains("NEW_USERS")) {
+                            log.println("  (new-user training)" + line);
+                        }
+                    })
+                    .train(train, itemVectors, dimension).model();
         } catch (IllegalArgumentException e) {
             log.println("  top-N new users: not evaluated: " + e.getMessage());
             return;

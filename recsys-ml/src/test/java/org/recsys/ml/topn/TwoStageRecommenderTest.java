@@ -237,6 +237,8 @@ class TwoStageRecommenderTest {
         }
         TopNTrainer.Result result = new TopNTrainer(TopNSettings.DEFAULTS, 3).train(noise, Map.of(), 8);
         assertThat(result.model().provenance().get("knownUserRanking")).doesNotStartWith("ranker");
+        // Nor does any other ranking displace popularity for new users by chance: it must beat it significantly.
+        assertThat(result.model().provenance().get("newUserWithoutPreferenceRanking")).startsWith("popularity:");
 
     }
 
