@@ -33,10 +33,21 @@ class ClusterChannelsTest {
         opened.forEach(JChannel::close);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /**
+     * A port free now, below Linux's ephemeral range (32768-60999): an ephemeral port can be handed to a member's
+     * own outgoing connection to another listed member before that one binds it (a CI run saw it), as the
+     * integration tests' {@code LibertyServer.freePort} says too.
+     */
+    private static int freePort() {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = 20000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(12000);
+            try (ServerSocket socket = new ServerSocket(port)) {
+                return socket.getLocalPort();
+            } catch (IOException e) {
+                // taken: try another
+            }
         }
+        throw new IllegalStateException("no free port between 20000 and 32000");
     }
 
     private JChannel member(int port, String members, String secret) throws Exception {
