@@ -129,10 +129,10 @@ public final class TopNModel {
     /**
      * The ranking weights for a user, one per {@link RankingFeatures} feature then the bias: one for known users, and
      * for new users (at most {@link #NEW_USER_HISTORY} history items) one for those whose profile holds their own
-     * preference text (the learnt ranker, the only ranking that reads it) and one for those whose does not (the
-     * ranking that did best on validation, often one collaborative source alone). A user with no history who stated
-     * a preference is ranked by {@link #STATED_WORDS}; one with neither history nor text by the first new-user
-     * weights, or popularity where those read only collaborative scores. Models saved with two regimes serve every
+     * preference text (the learnt ranker, the only ranking that reads it) and one for those whose does not
+     * (popularity, unless another ranking beat it on validation by a margin a bootstrap supports). A user with no
+     * history who stated a preference is ranked by {@link #STATED_WORDS}; one with neither history nor text by the
+     * weights of new users without a text, or popularity where those read only collaborative scores. Models saved with two regimes serve every
      * new user with the second.
      */
     double[] rankerWeights(int historyLength, boolean statedPreference) {
@@ -145,7 +145,8 @@ public final class TopNModel {
             }
             // Collaborative scores say nothing about a user with no history; a ranking that reads nothing else
             // (one source, a sum of sources) would score every candidate zero, so popularity ranks them instead.
-            return collaborativeOnly(rankerWeights[NEW_STATED]) ? POPULARITY_ONLY : rankerWeights[NEW_STATED];
+            double[] unstated = rankerWeights[Math.min(NEW_UNSTATED, rankerWeights.length - 1)];
+            return collaborativeOnly(unstated) ? POPULARITY_ONLY : unstated;
         }
         return statedPreference || rankerWeights.length <= NEW_UNSTATED
                 ? rankerWeights[NEW_STATED] : rankerWeights[NEW_UNSTATED];

@@ -38,8 +38,9 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  *       went on to choose them, train the ranker: Tribuo's logistic regression ({@link LinearSGDTrainer} with
  *       {@link LogMulticlass} and AdaGrad) over {@link RankingFeatures}, chosen choices up-weighted to balance the
  *       classes; for known and for new users separately it is judged out of fold (learnt on half of the users,
- *       measured on the other half) against the best ranking without learnt weights (popularity, one source, or an
- *       equal-weight sum of sources): for known users and for new users without a stated preference text it is
+ *       measured on the other half) against the best ranking without learnt weights (popularity, one source, an
+ *       equal-weight sum of sources, each of those blended with popularity; for new users popularity unless another
+ *       beats it by a bootstrap interval above zero): for known users and for new users without a stated preference text it is
  *       served only if a paired-bootstrap 95% interval of its gain lies above zero; for new users who stated one
  *       (which only the ranker reads, and no validation split holds) whenever it could be learnt;</li>
  *   <li>the MMR trade-off for diversified lists is the most diverse whose validation NDCG stays within
@@ -144,8 +145,8 @@ public final class TopNTrainer {
         // Known users train the known-user ranker; users with at most NEW_USER_HISTORY items, and a share of the
         // ranker users shown again with only their oldest 1 to NEW_USER_HISTORY interactions, train the new-user
         // ranker. The copied users' later interactions are taken out of the sources the new-user regime is judged
-        // with: sources that had learnt from them would link their first items to their later ones and make
-        // collaborative scores look better for new users than they are.
+        // with, as the harness's new users are cut: sources that had learnt from them would know what those users
+        // went on to choose, which no source knows of a real new user.
         Map<String, UserState> warmStates = new LinkedHashMap<>();
         Map<String, UserState> coldStates = new LinkedHashMap<>();
         Map<String, Set<String>> labels = new LinkedHashMap<>();
@@ -182,8 +183,16 @@ public final class TopNTrainer {
             }
         }
         Interactions newUserData = Interactions.of(withoutCopiedFutures);
-        TopNModel[] regimeModels = {unranked, keptByCopiedUser.isEmpty() ? unranked
-                : unranked.refit(newUserData, itemVectors, dimension, settings)};
+        TopNModel newUserSources = unranked;
+        if (!keptByCopiedUser.isEmpty()) {
+            try {
+                newUserSources = unranked.refit(newUserData, itemVectors, dimension, settings);
+            } catch (RuntimeException e) {
+                // A source that cannot be fitted to the cut data must not end the training: judge with all of it.
+                log.accept("  new-user sources not refitted without the copied users' later items: " + e);
+            }
+        }
+        TopNModel[] regimeModels = {unranked, newUserSources};
         ItemCatalogue[] regimeCatalogues = {catalogue, keptByCopiedUser.isEmpty() ? catalogue
                 : catalogue(newUserData, itemVectors, dimension, interactions)};
         double[][] weights = new double[3][];

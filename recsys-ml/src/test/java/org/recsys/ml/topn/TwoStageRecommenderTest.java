@@ -308,14 +308,18 @@ class TwoStageRecommenderTest {
         known[0] = 1;
         stated[RankingFeatures.TEXT_SIMILARITY] = 1;
         unstated[2] = 1;
+        unstated[RankingFeatures.POPULARITY] = 0.25;
         TopNModel model = trained.model().withRanker(new double[][] {known, stated, unstated}, 1.0);
         assertThat(model.rankerWeights(TopNModel.NEW_USER_HISTORY + 1, false)).isSameAs(known);
         assertThat(model.rankerWeights(TopNModel.NEW_USER_HISTORY + 1, true)).isSameAs(known);
         assertThat(model.rankerWeights(3, true)).isSameAs(stated);
         assertThat(model.rankerWeights(3, false)).isSameAs(unstated);
-        assertThat(model.rankerWeights(0, false)).as("no history: collaborative scores say nothing").isSameAs(stated);
+        assertThat(model.rankerWeights(0, false)).as("no history, no words: as new users without words")
+                .isSameAs(unstated);
         assertThat(model.rankerWeights(0, true)).as("no history, own words").isSameAs(TopNModel.STATED_WORDS);
-        TopNModel collaborativeOnly = trained.model().withRanker(new double[][] {known, unstated, unstated}, 1.0);
+        double[] collaborative = known.clone();
+        collaborative[RankingFeatures.score(1)] = 1;
+        TopNModel collaborativeOnly = trained.model().withRanker(new double[][] {known, unstated, collaborative}, 1.0);
         assertThat(collaborativeOnly.rankerWeights(0, false)[RankingFeatures.POPULARITY_RANK])
                 .as("a ranking by sources alone would tie every candidate at zero").isEqualTo(1.0);
         assertThat(collaborativeOnly.rankerWeights(1, true)).isSameAs(unstated);
