@@ -4,7 +4,6 @@ import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,8 +34,8 @@ import org.recsys.infrastructure.cluster.RecsysCluster;
  *
  * <p>Our own rather than a library's because the job store is Liberty's: the lease only has to outlive the
  * execution it names, and the claim table sits next to the schedules that already use the same compare-and-set.
- * Leases are written and compared with each member's clock: keep the members' clocks in step (NTP) to well within
- * the lease.
+ * Leases are written and compared with the database's clock, not the members' own, so members whose clocks differ
+ * still agree on when a lease ran out.
  */
 @ApplicationScoped
 public class JobClaims {
@@ -59,8 +58,6 @@ public class JobClaims {
     @ConfigProperty(name = "recsys.jobs.lease-seconds", defaultValue = "60")
     long leaseSeconds;
 
-    Clock clock = Clock.systemUTC();
-
     /** A claim this member took over: the job to start again, and whose it was. */
     public record TakenOver(String jobName, String scope, String previousMember, Long previousExecution) {
     }
@@ -81,9 +78,9 @@ public class JobClaims {
      * then only not taken over should this member die.
      */
     void started(String jobName, long executionId, String scope) {
-        Instant now = clock.instant();
         try {
             transactions.inNewTransaction(() -> {
+                Instant now = claims.now();
                 claims.claim(jobName, member(), executionId, scope, now, now.plus(lease()));
                 return null;
             });
@@ -98,7 +95,7 @@ public class JobClaims {
      * (this one included) takes it over and tries again.
      */
     void giveUp(String jobName) {
-        transactions.inNewTransaction(() -> claims.expire(jobName, member(), clock.instant()));
+        transactions.inNewTransaction(() -> claims.expire(jobName, member(), claims.now()));
     }
 
     /**
@@ -108,7 +105,7 @@ public class JobClaims {
      */
     List<TakenOver> maintain() {
         String me = member();
-        Instant now = clock.instant();
+        Instant now = transactions.inNewTransaction(claims::now);
         List<TakenOver> takenOver = new ArrayList<>();
         for (JobClaim claim : transactions.inNewTransaction(claims::findAll)) {
             try {
@@ -141,9 +138,10 @@ public class JobClaims {
 
     /** Whether a live claim holds the job: an execution of it still runs, here or on another member. */
     boolean running(String jobName) {
-        Instant now = clock.instant();
-        return transactions.inNewTransaction(() -> claims.find(jobName)).filter(c -> !c.expiresAt().isBefore(now))
-                .isPresent();
+        return transactions.inNewTransaction(() -> {
+            Instant now = claims.now();
+            return claims.find(jobName).filter(c -> !c.expiresAt().isBefore(now)).isPresent();
+        });
     }
 
     /**

@@ -231,8 +231,12 @@ public class LiveCatalogue {
                     + "-day retention of item removal notes (RECSYS_RETENTION_ITEM_REMOVALS_DAYS): items removed "
                     + "before " + forgotten.get() + " while this member was away may still be served; restart it");
         }
-        List<String> removed = transactions.inNewTransaction(() -> items.idsRemovedSince(since, MAX_RELOADED))
-                .stream().filter(facts::containsKey).distinct().toList();
+        List<String> removedSince = transactions.inNewTransaction(() -> items.idsRemovedSince(since, MAX_RELOADED));
+        if (removedSince.size() >= MAX_RELOADED) {
+            LOG.warning(() -> "More than " + MAX_RELOADED + " item removals since " + since + "; dropping the first "
+                    + MAX_RELOADED + ": restart this member to be sure it serves no removed item");
+        }
+        List<String> removed = removedSince.stream().filter(facts::containsKey).distinct().toList();
         Set<String> again = transactions.inNewTransaction(() -> items.existingIds(removed));
         List<String> gone = removed.stream().filter(id -> !again.contains(id)).toList();
         gone.forEach(facts::remove);

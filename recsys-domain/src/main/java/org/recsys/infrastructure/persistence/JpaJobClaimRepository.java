@@ -29,6 +29,12 @@ public class JpaJobClaimRepository implements JobClaimRepository {
     }
 
     @Override
+    public Instant now() {
+        // Hibernate's HQL 'instant' is the database's current timestamp (CURRENT_TIMESTAMP on H2 and PostgreSQL).
+        return em.createQuery("select instant", Instant.class).getSingleResult();
+    }
+
+    @Override
     public Optional<JobClaim> find(String jobName) {
         return Optional.ofNullable(em.find(JobClaim.class, jobName));
     }

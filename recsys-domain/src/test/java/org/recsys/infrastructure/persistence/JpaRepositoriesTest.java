@@ -352,6 +352,20 @@ class JpaRepositoriesTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void leasesAreTimedByTheDatabaseClock(String kind) {
+        try (TestDatabase db = TestDatabase.of(kind)) {
+            Instant before = Instant.now();
+            Instant first = db.inTransaction(em -> new JpaJobClaimRepository(em).now());
+            Instant second = db.inTransaction(em -> new JpaJobClaimRepository(em).now());
+            // The database runs on this machine here, so its clock reads what this JVM's does, to within the round
+            // trip (and the database's own precision).
+            assertThat(first).isBetween(before.minusSeconds(1), Instant.now().plusSeconds(1));
+            assertThat(second).isAfterOrEqualTo(first);
+        }
+    }
+
     private static String sqlState(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {

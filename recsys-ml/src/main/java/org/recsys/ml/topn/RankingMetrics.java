@@ -1,8 +1,8 @@
 package org.recsys.ml.topn;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -92,7 +92,7 @@ public final class RankingMetrics {
 
     /** NDCG of each scored user. */
     public Map<String, Double> ndcgByUser() {
-        Map<String, Double> byUser = new HashMap<>();
+        Map<String, Double> byUser = new LinkedHashMap<>();
         for (int u = 0; u < users.size(); u++) {
             byUser.put(users.get(u), ndcg.get(u));
         }
@@ -104,12 +104,17 @@ public final class RankingMetrics {
      * both scored: the mean difference and its 2.5% and 97.5% percentiles.
      */
     public static double[] bootstrapDifference(RankingMetrics a, RankingMetrics b, int resamples, long seed) {
-        Map<String, Double> other = b.ndcgByUser();
+        return bootstrapDifference(a.ndcgByUser(), b.ndcgByUser(), resamples, seed);
+    }
+
+    /** The same paired bootstrap over per-user NDCGs given as maps (in {@code a}'s order, for the seed to repeat). */
+    public static double[] bootstrapDifference(Map<String, Double> a, Map<String, Double> b, int resamples,
+                                               long seed) {
         List<double[]> pairs = new ArrayList<>();
-        for (int u = 0; u < a.users.size(); u++) {
-            Double theirs = other.get(a.users.get(u));
+        for (Map.Entry<String, Double> user : a.entrySet()) {
+            Double theirs = b.get(user.getKey());
             if (theirs != null) {
-                pairs.add(new double[] {a.ndcg.get(u), theirs});
+                pairs.add(new double[] {user.getValue(), theirs});
             }
         }
         if (pairs.isEmpty()) {

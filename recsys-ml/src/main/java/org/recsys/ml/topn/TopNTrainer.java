@@ -263,12 +263,16 @@ public final class TopNTrainer {
             }
             // For new users popularity is the floor: another fixed ranking replaces it only where a paired bootstrap
             // puts its gain above zero, as for the ranker below (with three events to go on, validation users
-            // differ more from the next new users than a best-of-many pick can tell).
+            // differ more from the next new users than a best-of-many pick can tell). The pick is judged out of
+            // fold: each half of the users is scored by the ranking that did best on the other half, so that the
+            // best of some 30 rankings cannot pass on the luck of being picked and scored on the same users.
             if (regime == 1 && !bestFixed.equals("popularity")) {
-                double[] gain = RankingMetrics.bootstrapDifference(measured.get(bestFixed), measured.get("popularity"),
-                        1000, seed);
-                log.accept(String.format(Locale.ROOT, "  validation %s: %s gain over popularity 95%% CI "
-                        + "[%.4f, %.4f]", name, bestFixed, gain[1], gain[2]));
+                OtherFoldPick pick = pickedOnOtherFold(measured, folds);
+                double[] gain = RankingMetrics.bootstrapDifference(pick.ndcgByUser(),
+                        measured.get("popularity").ndcgByUser(), 1000, seed);
+                log.accept(String.format(Locale.ROOT, "  validation %s: best fixed %s; each half of the users "
+                        + "ranked by the other half's pick (%s, %s), gain over popularity 95%% CI [%.4f, %.4f]", name,
+                        bestFixed, pick.picks().get(0), pick.picks().get(1), gain[1], gain[2]));
                 if (!(gain[1] > 0)) {
                     bestFixed = "popularity";
                 }
@@ -405,6 +409,48 @@ public final class TopNTrainer {
 
     /** Suffix of the copy of a known user that shows the new-user ranker only their oldest interactions. */
     private static final String NEW_USER_COPY = "\u0000new";
+
+    /** Each user's NDCG under the ranking picked on the other fold, and the pick of each fold (0, then 1). */
+    record OtherFoldPick(Map<String, Double> ndcgByUser, List<String> picks) {
+    }
+
+    /**
+     * Each user's NDCG under the fixed ranking that did best on the other fold of the users: what picking the best
+     * of many rankings on validation users earns on users it was not picked on.
+     */
+    static OtherFoldPick pickedOnOtherFold(Map<String, RankingMetrics> measured, Map<String, Integer> folds) {
+        Map<String, Map<String, Double>> byOption = new LinkedHashMap<>();
+        measured.forEach((option, metrics) -> byOption.put(option, metrics.ndcgByUser()));
+        Map<String, Double> picked = new LinkedHashMap<>();
+        List<String> picks = new ArrayList<>();
+        for (int fold = 0; fold < 2; fold++) {
+            String best = null;
+            double bestMean = Double.NEGATIVE_INFINITY;
+            for (Map.Entry<String, Map<String, Double>> option : byOption.entrySet()) {
+                double sum = 0;
+                int count = 0;
+                for (Map.Entry<String, Double> user : option.getValue().entrySet()) {
+                    if (folds.getOrDefault(user.getKey(), 0) != fold) {
+                        sum += user.getValue();
+                        count++;
+                    }
+                }
+                double mean = count == 0 ? 0 : sum / count;
+                if (mean > bestMean) {
+                    best = option.getKey();
+                    bestMean = mean;
+                }
+            }
+            picks.add(best);
+            int judged = fold;
+            byOption.get(best).forEach((user, ndcg) -> {
+                if (folds.getOrDefault(user, 0) == judged) {
+                    picked.put(user, ndcg);
+                }
+            });
+        }
+        return new OtherFoldPick(picked, picks);
+    }
 
     /** How rankers each learnt on one fold of the users and measured on the other rank them. */
     private RankingMetrics outOfFold(TwoStageRecommender recommender, ItemCatalogue catalogue, TopNModel unranked,

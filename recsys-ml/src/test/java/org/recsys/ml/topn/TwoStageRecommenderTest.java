@@ -365,4 +365,35 @@ class TwoStageRecommenderTest {
         double[] difference = RankingMetrics.bootstrapDifference(metrics, worse, 200, 1);
         assertThat(difference[0]).isCloseTo(dcg / ideal, within(1e-9));
     }
+
+    @Test
+    void aRankingThatWinsOnlyWhereItWasPickedLosesOutOfFold() {
+        // "lucky" is best on all users together, and significantly, only through fold 0: on fold 1 it is worse than
+        // popularity. Picked on fold 1 (popularity, tied with "steady" and listed first), fold 0 is judged by
+        // popularity; picked on fold 0, fold 1 is judged by "lucky", so out of fold the pick gains nothing.
+        Map<String, Integer> folds = new HashMap<>();
+        Map<String, RankingMetrics> measured = new java.util.LinkedHashMap<>();
+        RankingMetrics popularity = new RankingMetrics(10);
+        RankingMetrics lucky = new RankingMetrics(10);
+        RankingMetrics steady = new RankingMetrics(10);
+        for (int u = 0; u < 40; u++) {
+            String user = "u" + u;
+            folds.put(user, u % 2);
+            popularity.add(user, List.of("x", "a"), Set.of("a"), null);
+            lucky.add(user, u % 2 == 0 ? List.of("a") : List.of("x", "y", "a"), Set.of("a"), null);
+            steady.add(user, List.of("x", "a"), Set.of("a"), null);
+        }
+        measured.put("popularity", popularity);
+        measured.put("lucky", lucky);
+        measured.put("steady", steady);
+        assertThat(lucky.ndcg()).isGreaterThan(popularity.ndcg());
+
+        TopNTrainer.OtherFoldPick pick = TopNTrainer.pickedOnOtherFold(measured, folds);
+
+        assertThat(pick.picks()).containsExactly("popularity", "lucky");
+        assertThat(pick.ndcgByUser()).hasSize(40);
+        double[] gain = RankingMetrics.bootstrapDifference(pick.ndcgByUser(), popularity.ndcgByUser(), 500, 3);
+        assertThat(gain[0]).isLessThan(0);
+        assertThat(RankingMetrics.bootstrapDifference(lucky, popularity, 500, 3)[1]).isGreaterThan(0);
+    }
 }

@@ -12,6 +12,12 @@ public interface JobClaimRepository {
 
     List<JobClaim> findAll();
 
+    /**
+     * The database's clock: every member writes and compares leases by this one clock, so that a member whose own
+     * clock runs ahead cannot take over a live claim (nor one that lags keep a dead one).
+     */
+    Instant now();
+
     Optional<JobClaim> find(String jobName);
 
     /** Records that {@code member} started {@code executionId} of a job; a newer start replaces an older claim. */
