@@ -252,14 +252,18 @@ class ClusterIT {
                 "the same relevance list of " + user + " on every member");
     }
 
+    private static final int RELEVANCE_ATTEMPTS = 1000;
+
     private static List<String> relevanceList(Api member, String user) {
-        for (int attempt = 0; attempt < 50; attempt++) {
+        // Other tests on these servers may have taught the bandit to favour diversity; Thompson sampling still
+        // picks relevance now and then, so ask often enough to meet it (each answer takes milliseconds).
+        for (int attempt = 0; attempt < RELEVANCE_ATTEMPTS; attempt++) {
             JsonNode answer = member.get("users/" + user + "/recommendations?n=10").json();
             if (answer.path("recommendationId").asText().startsWith("rel-")) {
                 return RecommendationIT.ids(answer);
             }
         }
-        throw new AssertionError("no relevance list for " + user + " in 50 answers");
+        throw new AssertionError("no relevance list for " + user + " in " + RELEVANCE_ATTEMPTS + " answers");
     }
 
     @Test

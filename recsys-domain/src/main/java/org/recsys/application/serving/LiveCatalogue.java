@@ -194,7 +194,7 @@ public class LiveCatalogue {
                 MAX_RELOADED)));
         ids.addAll(transactions.inNewTransaction(() -> vectors.itemIdsEmbeddedSince(since, MAX_RELOADED)));
         if (ids.size() >= MAX_RELOADED) {
-            LOG.warning(() -> "More than " + MAX_RELOADED + " items changed since " + since + "; reading the "
+            LOG.warning(() -> "At least " + MAX_RELOADED + " items changed since " + since + "; reading the "
                     + "first " + MAX_RELOADED + " again: restart this member to be sure it has every change");
         }
         reload(current, new ArrayList<>(ids));
@@ -233,7 +233,7 @@ public class LiveCatalogue {
         }
         List<String> removedSince = transactions.inNewTransaction(() -> items.idsRemovedSince(since, MAX_RELOADED));
         if (removedSince.size() >= MAX_RELOADED) {
-            LOG.warning(() -> "More than " + MAX_RELOADED + " item removals since " + since + "; dropping the first "
+            LOG.warning(() -> "At least " + MAX_RELOADED + " item removals since " + since + "; dropping the first "
                     + MAX_RELOADED + ": restart this member to be sure it serves no removed item");
         }
         List<String> removed = removedSince.stream().filter(facts::containsKey).distinct().toList();

@@ -269,25 +269,11 @@ public final class TopNTrainer {
             // the other half, so that the best of some 30 rankings cannot pass on the luck of being picked and
             // scored on the same users (on the 44 users of the Douban sample a blend with popularity did, and lost
             // to RP3beta alone on test).
-            String floor = "popularity";
+            List<String> floors = new ArrayList<>(List.of("popularity"));
             if (regime == 0) {
-                for (int source : present) {
-                    if (measured.get(sourceNames[source]).ndcg() > measured.get(floor).ndcg()) {
-                        floor = sourceNames[source];
-                    }
-                }
+                present.forEach(source -> floors.add(sourceNames[source]));
             }
-            if (!bestFixed.equals(floor)) {
-                OtherFoldPick pick = pickedOnOtherFold(measured, folds);
-                double[] gain = RankingMetrics.bootstrapDifference(pick.ndcgByUser(),
-                        measured.get(floor).ndcgByUser(), 1000, seed);
-                log.accept(String.format(Locale.ROOT, "  validation %s: best fixed %s; each half of the users "
-                        + "ranked by the other half's pick (%s, %s), gain over the floor %s 95%% CI [%.4f, %.4f]",
-                        name, bestFixed, pick.picks().get(0), pick.picks().get(1), floor, gain[1], gain[2]));
-                if (!(gain[1] > 0)) {
-                    bestFixed = floor;
-                }
-            }
+            bestFixed = fixedRankingServed(bestFixed, floors, measured, folds, seed, name);
             // Where a ranking without learnt weights does best, the ranker must earn its place: a paired bootstrap
             // over the users must put its gain above zero (97.5% one-sided), so that a few dozen validation users
             // cannot pick a ranker by chance. That holds for known users and for new users who stated no
@@ -420,6 +406,30 @@ public final class TopNTrainer {
 
     /** Suffix of the copy of a known user that shows the new-user ranker only their oldest interactions. */
     private static final String NEW_USER_COPY = "\u0000new";
+
+    /**
+     * The fixed ranking to serve a regime: the floor (the best on validation of {@code floors}) unless {@code best}
+     * beats it out of fold ({@link #pickedOnOtherFold}) with a paired bootstrap interval above zero.
+     */
+    String fixedRankingServed(String best, List<String> floors, Map<String, RankingMetrics> measured,
+                              Map<String, Integer> folds, long seed, String regime) {
+        String floor = floors.get(0);
+        for (String candidate : floors) {
+            if (measured.get(candidate).ndcg() > measured.get(floor).ndcg()) {
+                floor = candidate;
+            }
+        }
+        if (best.equals(floor)) {
+            return best;
+        }
+        OtherFoldPick pick = pickedOnOtherFold(measured, folds);
+        double[] gain = RankingMetrics.bootstrapDifference(pick.ndcgByUser(), measured.get(floor).ndcgByUser(), 1000,
+                seed);
+        log.accept(String.format(Locale.ROOT, "  validation %s: best fixed %s; each half of the users ranked by the "
+                + "other half's pick (%s, %s), gain over the floor %s 95%% CI [%.4f, %.4f]", regime, best,
+                pick.picks().get(0), pick.picks().get(1), floor, gain[1], gain[2]));
+        return gain[1] > 0 ? best : floor;
+    }
 
     /** Each user's NDCG under the ranking picked on the other fold, and the pick of each fold (0, then 1). */
     record OtherFoldPick(Map<String, Double> ndcgByUser, List<String> picks) {

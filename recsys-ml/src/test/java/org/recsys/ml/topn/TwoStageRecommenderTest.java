@@ -395,5 +395,21 @@ class TwoStageRecommenderTest {
         double[] gain = RankingMetrics.bootstrapDifference(pick.ndcgByUser(), popularity.ndcgByUser(), 500, 3);
         assertThat(gain[0]).isLessThan(0);
         assertThat(RankingMetrics.bootstrapDifference(lucky, popularity, 500, 3)[1]).isGreaterThan(0);
+
+        // Served: the lucky pick stays out, the floor serves, and the floor is the best of those offered.
+        TopNTrainer trainer = new TopNTrainer(TopNSettings.DEFAULTS, 3);
+        assertThat(trainer.fixedRankingServed("lucky", List.of("popularity"), measured, folds, 3, "test"))
+                .isEqualTo("popularity");
+        RankingMetrics worse = new RankingMetrics(10);
+        folds.keySet().forEach(user -> worse.add(user, List.of("x", "y", "a"), Set.of("a"), null));
+        measured.put("worse", worse);
+        assertThat(trainer.fixedRankingServed("lucky", List.of("worse", "popularity"), measured, folds, 3, "test"))
+                .isEqualTo("popularity");
+        // A ranking that wins on both halves displaces the floor.
+        RankingMetrics winner = new RankingMetrics(10);
+        folds.keySet().forEach(user -> winner.add(user, List.of("a"), Set.of("a"), null));
+        measured.put("winner", winner);
+        assertThat(trainer.fixedRankingServed("winner", List.of("popularity"), measured, folds, 3, "test"))
+                .isEqualTo("winner");
     }
 }
