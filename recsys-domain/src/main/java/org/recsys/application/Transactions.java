@@ -60,6 +60,15 @@ public class Transactions {
         return hasSqlState(failure, "23505") || hasSqlState(failure, "23503") || rowGoneMeanwhile(failure);
     }
 
+    /**
+     * Whether the failure is the database connection's: lost or refused (SQL state class 08), or closed by the
+     * server (PostgreSQL's 57P01-57P03: shut down, restarted, not yet accepting connections), as in a database
+     * restart or failover. The pool replaces the dead connections, so such a request is worth sending again.
+     */
+    public static boolean isDatabaseUnavailable(Throwable failure) {
+        return hasSqlState(failure, state -> state.startsWith("08") || state.startsWith("57P"));
+    }
+
     /** A row this transaction read was deleted by another before it wrote (two erasures of one user at once). */
     private static boolean rowGoneMeanwhile(Throwable failure) {
         for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
@@ -71,10 +80,14 @@ public class Transactions {
     }
 
     private static boolean hasSqlState(Throwable failure, String state) {
+        return hasSqlState(failure, state::equals);
+    }
+
+    private static boolean hasSqlState(Throwable failure, java.util.function.Predicate<String> state) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof java.sql.SQLException sql) {
                 for (java.sql.SQLException e = sql; e != null; e = e.getNextException()) {
-                    if (state.equals(e.getSQLState())) {
+                    if (e.getSQLState() != null && state.test(e.getSQLState())) {
                         return true;
                     }
                 }

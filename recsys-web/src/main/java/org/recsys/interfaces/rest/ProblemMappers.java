@@ -117,6 +117,14 @@ public final class ProblemMappers {
         }
     }
 
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
     @Provider
     public static class Unexpected implements ExceptionMapper<Throwable> {
         @Context
@@ -133,6 +141,17 @@ public final class ProblemMappers {
                 // nothing was stored, and sending the request again gives a definite answer.
                 return Problem.of(Response.Status.CONFLICT, "A concurrent request changed the same record; nothing "
                         + "was stored. Send the request again.", path(uri)).toResponse();
+            }
+            if (org.recsys.application.Transactions.isDatabaseUnavailable(e)) {
+                // A connection the database closed or lost (a restart, a failover): the pool replaces it, and the
+                // request may or may not have been stored, so the client sends it again (with its idempotency key).
+                String errorId = UUID.randomUUID().toString();
+                LOG.warning(() -> "Database connection failed, error id " + errorId + ": " + rootMessage(e));
+                Problem problem = new Problem("about:blank", "Service Unavailable", 503, "The database connection "
+                        + "failed; the request may not have been completed. Send it again (a write with an "
+                        + "idempotency key is stored once); error id " + errorId, path(uri), null, errorId);
+                return Response.status(503).type(Problem.PROBLEM_JSON).header("Retry-After", "1").entity(problem)
+                        .build();
             }
             String errorId = UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, "Unexpected failure, error id " + errorId, e);
