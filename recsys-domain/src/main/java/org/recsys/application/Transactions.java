@@ -61,12 +61,21 @@ public class Transactions {
     }
 
     /**
-     * Whether the failure is the database connection's: lost or refused (SQL state class 08), or closed by the
-     * server (PostgreSQL's 57P01-57P03: shut down, restarted, not yet accepting connections), as in a database
-     * restart or failover. The pool replaces the dead connections, so such a request is worth sending again.
+     * Connection failures worth sending the request again for: the standard connection exceptions (SQL state class
+     * 08, but not 08P01, a protocol violation, which is a driver fault), PostgreSQL's "terminated by the
+     * administrator", "crash shutdown" and "cannot connect now" (57P01-57P03: a restart or failover; not 57P04, a
+     * dropped database), and H2's "connection is broken" and "database is closed".
+     */
+    private static final java.util.Set<String> CONNECTION_LOST = java.util.Set.of("08000", "08001", "08003",
+            "08004", "08006", "08007", "57P01", "57P02", "57P03", "90067", "90098");
+
+    /**
+     * Whether the failure is the database connection's, lost or refused as in a database restart or failover
+     * ({@link #CONNECTION_LOST}). The pool replaces the dead connections, so an idempotent request is worth sending
+     * again.
      */
     public static boolean isDatabaseUnavailable(Throwable failure) {
-        return hasSqlState(failure, state -> state.startsWith("08") || state.startsWith("57P"));
+        return hasSqlState(failure, CONNECTION_LOST::contains);
     }
 
     /** A row this transaction read was deleted by another before it wrote (two erasures of one user at once). */

@@ -21,7 +21,11 @@ class TransactionsTest {
         assertThat(Transactions.isDatabaseUnavailable(wrapped("08006"))).as("connection failure").isTrue();
         assertThat(Transactions.isDatabaseUnavailable(wrapped("08003"))).as("connection does not exist").isTrue();
         assertThat(Transactions.isDatabaseUnavailable(wrapped("57P01"))).as("admin shutdown").isTrue();
+        assertThat(Transactions.isDatabaseUnavailable(wrapped("90067"))).as("H2: connection broken").isTrue();
         assertThat(Transactions.isDatabaseUnavailable(wrapped("23505"))).as("unique key").isFalse();
+        assertThat(Transactions.isDatabaseUnavailable(wrapped("57014"))).as("statement cancelled").isFalse();
+        assertThat(Transactions.isDatabaseUnavailable(wrapped("57P04"))).as("database dropped").isFalse();
+        assertThat(Transactions.isDatabaseUnavailable(wrapped("08P01"))).as("protocol violation").isFalse();
         assertThat(Transactions.isDatabaseUnavailable(wrapped(null))).as("no state").isFalse();
         assertThat(Transactions.isDatabaseUnavailable(new IllegalStateException("no SQL at all"))).isFalse();
     }

@@ -43,11 +43,14 @@ public final class Api {
         return new Api(base, null);
     }
 
-    /** An answer: status, content type and body (parsed as JSON when it is JSON), and any challenge on a 401. */
-    public record Answer(int status, String contentType, String body, String wwwAuthenticate) {
+    /**
+     * An answer: status, content type and body (parsed as JSON when it is JSON), any challenge on a 401, and any
+     * Retry-After.
+     */
+    public record Answer(int status, String contentType, String body, String wwwAuthenticate, String retryAfter) {
 
         public Answer(int status, String contentType, String body) {
-            this(status, contentType, body, null);
+            this(status, contentType, body, null, null);
         }
 
         public JsonNode json() {
@@ -174,7 +177,8 @@ public final class Api {
             HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""), response.body(),
-                    response.headers().firstValue("WWW-Authenticate").orElse(null));
+                    response.headers().firstValue("WWW-Authenticate").orElse(null),
+                    response.headers().firstValue("Retry-After").orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

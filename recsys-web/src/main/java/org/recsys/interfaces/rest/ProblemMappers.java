@@ -144,12 +144,13 @@ public final class ProblemMappers {
             }
             if (org.recsys.application.Transactions.isDatabaseUnavailable(e)) {
                 // A connection the database closed or lost (a restart, a failover): the pool replaces it, and the
-                // request may or may not have been stored, so the client sends it again (with its idempotency key).
+                // request may or may not have been completed, so the client sends an idempotent one again.
                 String errorId = UUID.randomUUID().toString();
                 LOG.warning(() -> "Database connection failed, error id " + errorId + ": " + rootMessage(e));
                 Problem problem = new Problem("about:blank", "Service Unavailable", 503, "The database connection "
-                        + "failed; the request may not have been completed. Send it again (a write with an "
-                        + "idempotency key is stored once); error id " + errorId, path(uri), null, errorId);
+                        + "failed; the request may not have been completed. Send it again if it is idempotent (a "
+                        + "read, a PUT, feedback with an idempotency key); check before repeating anything else; "
+                        + "error id " + errorId, path(uri), null, errorId);
                 return Response.status(503).type(Problem.PROBLEM_JSON).header("Retry-After", "1").entity(problem)
                         .build();
             }
