@@ -28,8 +28,9 @@ import org.recsys.it.support.TestDatabase;
 /**
  * Every connection of a server to PostgreSQL cut at once (as a database restart or a failover does) while four
  * clients read and write: the answers the cut hits are 503 problems with Retry-After, the server serves again by
- * itself, every write it acknowledged is stored once, and one it refused, sent again, is stored once. A server of its own, outside the cluster and on a schema of its own, so that the
- * other tests' server never meets a cut connection.
+ * itself, every write it acknowledged is stored once, and one it refused, sent again, is stored once. A server of
+ * its own, outside the cluster and on a schema of its own, so that the other tests' server never meets a cut
+ * connection.
  */
 class DatabaseCutIT {
 

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -105,9 +106,11 @@ public class JobClaims {
      */
     List<TakenOver> maintain() {
         String me = member();
-        Instant now = transactions.inNewTransaction(claims::now);
+        Map.Entry<Instant, List<JobClaim>> read = transactions.inNewTransaction(
+                () -> Map.entry(claims.now(), claims.findAll()));
+        Instant now = read.getKey();
         List<TakenOver> takenOver = new ArrayList<>();
-        for (JobClaim claim : transactions.inNewTransaction(claims::findAll)) {
+        for (JobClaim claim : read.getValue()) {
             try {
                 boolean mine = claim.member().equals(me);
                 if (mine && claim.executionId() != null) {

@@ -30,6 +30,12 @@ public record Problem(
         return Response.status(status).type(PROBLEM_JSON).entity(this).build();
     }
 
+    /** The answer with a Retry-After header: the request may succeed when sent again after that many seconds. */
+    public Response toResponse(int retryAfterSeconds) {
+        return Response.status(status).type(PROBLEM_JSON).header("Retry-After", Integer.toString(retryAfterSeconds))
+                .entity(this).build();
+    }
+
     public static Problem of(Response.Status status, String detail, String instance) {
         return new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, instance, null,
                 null);

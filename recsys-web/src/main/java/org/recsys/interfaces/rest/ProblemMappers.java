@@ -70,9 +70,7 @@ public final class ProblemMappers {
 
         @Override
         public Response toResponse(NotReadyException e) {
-            Problem problem = Problem.of(Response.Status.SERVICE_UNAVAILABLE, e.getMessage(), path(uri));
-            return Response.status(503).type(Problem.PROBLEM_JSON).header("Retry-After", "10").entity(problem)
-                    .build();
+            return Problem.of(Response.Status.SERVICE_UNAVAILABLE, e.getMessage(), path(uri)).toResponse(10);
         }
     }
 
@@ -147,12 +145,10 @@ public final class ProblemMappers {
                 // request may or may not have been completed, so the client sends an idempotent one again.
                 String errorId = UUID.randomUUID().toString();
                 LOG.warning(() -> "Database connection failed, error id " + errorId + ": " + rootMessage(e));
-                Problem problem = new Problem("about:blank", "Service Unavailable", 503, "The database connection "
-                        + "failed; the request may not have been completed. Send it again if it is idempotent (a "
-                        + "read, a PUT, feedback with an idempotency key); check before repeating anything else; "
-                        + "error id " + errorId, path(uri), null, errorId);
-                return Response.status(503).type(Problem.PROBLEM_JSON).header("Retry-After", "1").entity(problem)
-                        .build();
+                return new Problem("about:blank", "Service Unavailable", 503, "The database connection failed; the "
+                        + "request may not have been completed. Send it again if it is idempotent (a read, a PUT, "
+                        + "feedback with an idempotency key); check before repeating anything else; error id "
+                        + errorId, path(uri), null, errorId).toResponse(1);
             }
             String errorId = UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, "Unexpected failure, error id " + errorId, e);
